@@ -1,0 +1,7 @@
+package io.quarry.engine;
+
+/** What an engine can do beyond the basics; the contract tests check each one, and its absence. */
+public enum Capability {
+    INGEST_COMPRESSED,
+    SORTED_PAGES
+}

@@ -1,0 +1,41 @@
+package io.quarry.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The data engine. Plain data in and out: no JDBC or engine classes in its signatures, so the same contract can be
+ * served embedded, over HTTP or on Spark. Every method is safe to call from many threads.
+ */
+public interface Engine extends AutoCloseable {
+
+    Set<Capability> capabilities();
+
+    /**
+     * Reads a CSV file into a new dataset, published atomically when the whole file has been read.
+     *
+     * @throws QuarryException with a message for a person when the file cannot be ingested; nothing is published
+     */
+    IngestResult ingest(IngestRequest request, IngestListener listener);
+
+    /** Every published dataset, newest first. */
+    List<Dataset> listDatasets();
+
+    Optional<Dataset> findDataset(String id);
+
+    /** @throws QuarryException {@code DATASET_NOT_FOUND} */
+    Dataset requireDataset(String id);
+
+    Dataset renameDataset(String id, String name);
+
+    /** Removes the dataset and its files. @throws QuarryException {@code DATASET_NOT_FOUND} */
+    void deleteDataset(String id);
+
+    Page readPage(PageRequest request);
+
+    RejectPage readRejects(String id, long offset, int limit);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,37 @@
+package io.quarry.engine;
+
+/** Errors the engine reports. Each one has a heading in docs/errors.md. */
+public enum EngineError implements ErrorCode {
+    DATASET_NOT_FOUND(ErrorKind.NOT_FOUND, "Dataset not found"),
+    SOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "Source file not found"),
+    CSV_EMPTY_FILE(ErrorKind.UNPROCESSABLE, "The file is empty"),
+    CSV_NOT_TEXT(ErrorKind.UNPROCESSABLE, "The file is not text"),
+    CSV_TOO_MANY_REJECTS(ErrorKind.UNPROCESSABLE, "Too many rows could not be read"),
+    CSV_NO_ROWS_LOADED(ErrorKind.UNPROCESSABLE, "No row could be read"),
+    CSV_UNREADABLE(ErrorKind.UNPROCESSABLE, "The file could not be read"),
+    INGEST_CANCELLED(ErrorKind.CONFLICT, "Ingest cancelled"),
+    INVALID_NAME(ErrorKind.INVALID_REQUEST, "Invalid dataset name"),
+    INVALID_PAGE(ErrorKind.INVALID_REQUEST, "Invalid page request"),
+    UNKNOWN_COLUMN(ErrorKind.INVALID_REQUEST, "Unknown column"),
+    INVALID_FILTER(ErrorKind.INVALID_REQUEST, "Invalid filter"),
+    CAPABILITY_NOT_SUPPORTED(ErrorKind.INVALID_REQUEST, "Not supported by this engine"),
+    STORAGE_FAILED(ErrorKind.INTERNAL, "Storage failure");
+
+    private final ErrorKind kind;
+    private final String title;
+
+    EngineError(ErrorKind kind, String title) {
+        this.kind = kind;
+        this.title = title;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

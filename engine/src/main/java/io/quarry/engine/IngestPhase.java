@@ -1,0 +1,10 @@
+package io.quarry.engine;
+
+/** The steps of an ingest, in order. */
+public enum IngestPhase {
+    SNIFF,
+    PARSE,
+    INDEX,
+    DONE,
+    FAILED
+}

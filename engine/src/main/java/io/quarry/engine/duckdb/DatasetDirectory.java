@@ -1,0 +1,192 @@
+package io.quarry.engine.duckdb;
+
+import io.quarry.engine.Dataset;
+import io.quarry.engine.EngineError;
+import io.quarry.engine.QuarryException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The engine's files under the data dir: {@code datasets/<id>/} holds a published dataset ({@code data.duckdb},
+ * {@code dataset.json}); {@code staging/<id>/} an ingest in progress, published by one atomic rename; {@code tmp/}
+ * DuckDB's spill space. Stale staging directories are removed when the engine opens.
+ */
+final class DatasetDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetDirectory.class);
+    private static final String MANIFEST = "dataset.json";
+    private static final String DATABASE = "data.duckdb";
+    private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    private static final int ID_LENGTH = 12;
+
+    private final Path datasets;
+    private final Path staging;
+    private final Path temp;
+    private final SecureRandom random = new SecureRandom();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private DatasetDirectory(Path root) {
+        this.datasets = root.resolve("datasets");
+        this.staging = root.resolve("staging");
+        this.temp = root.resolve("tmp");
+    }
+
+    static DatasetDirectory open(Path root) {
+        DatasetDirectory directory = new DatasetDirectory(root.toAbsolutePath().normalize());
+        try {
+            Files.createDirectories(directory.datasets);
+            Files.createDirectories(directory.staging);
+            Files.createDirectories(directory.temp);
+            try (Stream<Path> stale = Files.list(directory.staging)) {
+                for (Path path : stale.toList()) {
+                    LOG.info("Removing an unfinished ingest left by an earlier run: {}", path.getFileName());
+                    PathUtils.deleteDirectory(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new QuarryException(
+                    EngineError.STORAGE_FAILED, "The data directory cannot be used: " + e.getMessage(), e);
+        }
+        return directory;
+    }
+
+    String newId() {
+        char[] id = new char[ID_LENGTH];
+        for (int i = 0; i < ID_LENGTH; i++) {
+            id[i] = ID_ALPHABET[random.nextInt(ID_ALPHABET.length)];
+        }
+        return new String(id);
+    }
+
+    List<Dataset> readPublished() {
+        List<Dataset> found = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(datasets)) {
+            for (Path dir : dirs.sorted(Comparator.naturalOrder()).toList()) {
+                Path manifest = dir.resolve(MANIFEST);
+                if (!Files.isRegularFile(manifest) || !Files.isRegularFile(dir.resolve(DATABASE))) {
+                    LOG.warn("Skipping {}: it is not a complete dataset", dir.getFileName());
+                    continue;
+                }
+                try {
+                    DatasetManifest stored = json.readValue(manifest.toFile(), DatasetManifest.class);
+                    found.add(stored.toDataset(Files.size(dir.resolve(DATABASE))));
+                } catch (JacksonException | IOException e) {
+                    LOG.warn("Skipping {}: its dataset.json cannot be read ({})", dir.getFileName(), e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    Path tempDir() {
+        return temp;
+    }
+
+    Path createStage(String id) {
+        try {
+            return Files.createDirectory(staging.resolve(id));
+        } catch (IOException e) {
+            throw new QuarryException(EngineError.STORAGE_FAILED, "The ingest could not start: " + e.getMessage(), e);
+        }
+    }
+
+    Path canonicalFile(String id) {
+        return staging.resolve(id).resolve("rows.csv");
+    }
+
+    Path rejectsFile(String id) {
+        return staging.resolve(id).resolve("rejects.csv");
+    }
+
+    Path stagedDatabaseFile(String id) {
+        return staging.resolve(id).resolve(DATABASE);
+    }
+
+    Path publishedDir(String id) {
+        return datasets.resolve(id);
+    }
+
+    Path databaseFile(String id) {
+        return datasets.resolve(id).resolve(DATABASE);
+    }
+
+    long stagedBytes(String id) {
+        try {
+            return Files.size(stagedDatabaseFile(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the intermediate files of an ingest once its data is stored. */
+    void removeScratch(String id) {
+        try {
+            Files.deleteIfExists(canonicalFile(id));
+            Files.deleteIfExists(rejectsFile(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code dataset.json} so that a reader never sees half a file. */
+    void writeManifest(Path dir, Dataset dataset) {
+        Path target = dir.resolve(MANIFEST);
+        Path partial = dir.resolve(MANIFEST + ".partial");
+        try {
+            Files.write(partial, json.writeValueAsBytes(DatasetManifest.of(dataset)));
+            move(partial, target);
+        } catch (IOException e) {
+            throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset's facts could not be saved.", e);
+        }
+    }
+
+    void publish(String id) {
+        try {
+            move(staging.resolve(id), datasets.resolve(id));
+        } catch (IOException e) {
+            throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset could not be published.", e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    void removeStage(String id) {
+        delete(staging.resolve(id));
+    }
+
+    void removePublished(String id) {
+        delete(datasets.resolve(id));
+    }
+
+    private static void delete(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                PathUtils.deleteDirectory(dir);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: {}", dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package io.quarry.engine.duckdb;
+
+import io.quarry.engine.Capability;
+import io.quarry.engine.Column;
+import io.quarry.engine.Dataset;
+import io.quarry.engine.Engine;
+import io.quarry.engine.EngineError;
+import io.quarry.engine.IngestListener;
+import io.quarry.engine.IngestPhase;
+import io.quarry.engine.IngestProgress;
+import io.quarry.engine.IngestRequest;
+import io.quarry.engine.IngestResult;
+import io.quarry.engine.Page;
+import io.quarry.engine.PageRequest;
+import io.quarry.engine.QuarryException;
+import io.quarry.engine.Reject;
+import io.quarry.engine.RejectPage;
+import io.quarry.engine.Row;
+import io.quarry.engine.SortKey;
+import io.quarry.engine.ingest.CsvIngester;
+import io.quarry.engine.sql.Sql;
+import io.quarry.engine.sql.StorageSql;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.QueryProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded engine: one in-process DuckDB instance; every published dataset is a DuckDB file of its own, attached
+ * read-only. An ingest reads the CSV once with Quarry's own parser (which decides the types and the rejects), then
+ * lets DuckDB load the canonical copy into a staging directory that is published with one rename.
+ */
+public final class DuckDbEngine implements Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbEngine.class);
+    private static final int MAX_NAME_LENGTH = 200;
+
+    private final DatasetDirectory directory;
+    private final DuckDBConnection root;
+    private final ConcurrentHashMap<String, Dataset> datasets = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService monitor;
+
+    private DuckDbEngine(DatasetDirectory directory, DuckDBConnection root) {
+        this.directory = directory;
+        this.root = root;
+        this.monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "quarry-ingest-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public static DuckDbEngine open(Path dataDir) {
+        return open(dataDir, DuckDbSettings.defaults());
+    }
+
+    public static DuckDbEngine open(Path dataDir, DuckDbSettings settings) {
+        DatasetDirectory directory = DatasetDirectory.open(dataDir);
+        DuckDBConnection root;
+        try {
+            root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement statement = root.createStatement()) {
+                statement.execute("SET memory_limit = " + Sql.literal(settings.memoryLimit()));
+                if (settings.threads() > 0) {
+                    statement.execute("SET threads = " + settings.threads());
+                }
+                statement.execute("SET temp_directory = "
+                        + Sql.literal(directory.tempDir().toString()));
+                statement.execute("SET preserve_insertion_order = true");
+                statement.execute("SET enable_progress_bar = true");
+                statement.execute("SET enable_progress_bar_print = false");
+                statement.execute("SET autoinstall_known_extensions = false");
+                statement.execute("SET autoload_known_extensions = false");
+            }
+        } catch (SQLException e) {
+            throw new QuarryException(EngineError.STORAGE_FAILED, "The storage engine could not start.", e);
+        }
+        DuckDbEngine engine = new DuckDbEngine(directory, root);
+        engine.attachPublished();
+        return engine;
+    }
+
+    private void attachPublished() {
+        for (Dataset dataset : directory.readPublished()) {
+            try (Statement statement = root.createStatement()) {
+                statement.execute(
+                        StorageSql.attach(directory.databaseFile(dataset.id()).toString(), alias(dataset.id()), true));
+                datasets.put(dataset.id(), dataset);
+            } catch (SQLException e) {
+                LOG.warn("Skipping dataset {}: its data file could not be opened ({})", dataset.id(), e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public IngestResult ingest(IngestRequest request, IngestListener listener) {
+        String name = checkName(request.name());
+        long start = System.nanoTime();
+        String id = directory.newId();
+        Path stage = directory.createStage(id);
+        try {
+            listener.onProgress(new IngestProgress(IngestPhase.SNIFF, 0, -1, 0, 0, 0));
+            CsvIngester.ParsedCsv parsed = new CsvIngester(request.options(), listener, start)
+                    .parse(request.source(), directory.canonicalFile(id), directory.rejectsFile(id));
+            if (listener.isCancelled()) {
+                throw cancelled();
+            }
+            load(id, parsed, request, listener, start);
+            directory.removeScratch(id);
+            Dataset staged = new Dataset(
+                    id,
+                    name,
+                    id + "-1",
+                    parsed.rows(),
+                    parsed.rejected(),
+                    parsed.columns(),
+                    parsed.dialect(),
+                    parsed.warnings(),
+                    Instant.now(),
+                    parsed.sourceBytes(),
+                    directory.stagedBytes(id));
+            directory.writeManifest(stage, staged);
+            directory.publish(id);
+            attach(id);
+            datasets.put(id, staged);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            listener.onProgress(new IngestProgress(
+                    IngestPhase.DONE,
+                    parsed.sourceBytes(),
+                    parsed.sourceBytes(),
+                    parsed.rows(),
+                    parsed.rejected(),
+                    elapsedMs(start)));
+            return new IngestResult(staged, parsed.firstRejects(), seconds, parsed.sourceBytes());
+        } catch (RuntimeException e) {
+            directory.removeStage(id);
+            throw e;
+        }
+    }
+
+    private void load(
+            String id, CsvIngester.ParsedCsv parsed, IngestRequest request, IngestListener listener, long start) {
+        String alias = "stg_" + id;
+        int maxLine = request.options().maxRecordBytes() * 4 + 1024;
+        AtomicBoolean cancelled = new AtomicBoolean();
+        try (DuckDBConnection connection = root.duplicate();
+                Statement statement = connection.createStatement()) {
+            statement.execute(StorageSql.attach(directory.stagedDatabaseFile(id).toString(), alias, false));
+            try {
+                String sql =
+                        StorageSql.createRows(alias, directory.canonicalFile(id).toString(), parsed.columns(), maxLine);
+                try (DuckDBPreparedStatement load =
+                        connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class)) {
+                    ScheduledFuture<?> watch = monitor.scheduleAtFixedRate(
+                            () -> watchLoad(load, parsed, listener, start, cancelled), 250, 250, TimeUnit.MILLISECONDS);
+                    try {
+                        load.execute();
+                    } finally {
+                        watch.cancel(false);
+                    }
+                }
+                statement.execute(StorageSql.createRejects(
+                        alias, directory.rejectsFile(id).toString(), maxLine));
+                try (ResultSet count = statement.executeQuery(StorageSql.countRows(alias))) {
+                    count.next();
+                    if (count.getLong(1) != parsed.rows()) {
+                        throw new QuarryException(
+                                EngineError.STORAGE_FAILED,
+                                "The stored row count does not match the rows read; nothing was published.");
+                    }
+                }
+            } finally {
+                statement.execute(StorageSql.detach(alias));
+            }
+        } catch (SQLException e) {
+            if (cancelled.get()) {
+                throw cancelled();
+            }
+            throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset could not be stored.", e);
+        }
+    }
+
+    private void watchLoad(
+            DuckDBPreparedStatement load,
+            CsvIngester.ParsedCsv parsed,
+            IngestListener listener,
+            long start,
+            AtomicBoolean cancelled) {
+        try {
+            if (listener.isCancelled()) {
+                cancelled.set(true);
+                load.cancel();
+                return;
+            }
+            QueryProgress progress = load.getQueryProgress();
+            double share = Math.max(0, Math.min(100, progress.getPercentage())) / 100;
+            listener.onProgress(new IngestProgress(
+                    IngestPhase.INDEX,
+                    Math.round(parsed.sourceBytes() * share),
+                    parsed.sourceBytes(),
+                    parsed.rows(),
+                    parsed.rejected(),
+                    elapsedMs(start)));
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Progress of a load could not be read: {}", e.getMessage());
+        }
+    }
+
+    private static long elapsedMs(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static QuarryException cancelled() {
+        return new QuarryException(EngineError.INGEST_CANCELLED, "The ingest was cancelled.");
+    }
+
+    private void attach(String id) {
+        try (Statement statement = root.createStatement()) {
+            statement.execute(StorageSql.attach(directory.databaseFile(id).toString(), alias(id), true));
+        } catch (SQLException e) {
+            throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset could not be opened.", e);
+        }
+    }
+
+    private static String checkName(String name) {
+        String stripped = name.strip();
+        if (stripped.isEmpty()) {
+            throw new QuarryException(EngineError.INVALID_NAME, "A dataset needs a name.");
+        }
+        if (stripped.length() > MAX_NAME_LENGTH) {
+            throw new QuarryException(
+                    EngineError.INVALID_NAME, "A dataset name can have at most " + MAX_NAME_LENGTH + " characters.");
+        }
+        if (stripped.chars().anyMatch(Character::isISOControl)) {
+            throw new QuarryException(EngineError.INVALID_NAME, "A dataset name cannot hold control characters.");
+        }
+        return stripped;
+    }
+
+    private static String alias(String id) {
+        return "ds_" + id;
+    }
+
+    @Override
+    public List<Dataset> listDatasets() {
+        return datasets.values().stream()
+                .sorted(Comparator.comparing(Dataset::createdAt).reversed())
+                .toList();
+    }
+
+    @Override
+    public Optional<Dataset> findDataset(String id) {
+        return Optional.ofNullable(datasets.get(id));
+    }
+
+    @Override
+    public Dataset requireDataset(String id) {
+        return findDataset(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static QuarryException notFound(String id) {
+        return new QuarryException(EngineError.DATASET_NOT_FOUND, "There is no dataset with the id " + id + ".");
+    }
+
+    @Override
+    public synchronized Dataset renameDataset(String id, String name) {
+        Dataset renamed = requireDataset(id).withName(checkName(name));
+        directory.writeManifest(directory.publishedDir(id), renamed);
+        datasets.put(id, renamed);
+        return renamed;
+    }
+
+    @Override
+    public void deleteDataset(String id) {
+        if (datasets.remove(id) == null) {
+            throw notFound(id);
+        }
+        try (Statement statement = root.createStatement()) {
+            statement.execute(StorageSql.detach(alias(id)));
+        } catch (SQLException e) {
+            LOG.warn("Dataset {} could not be detached: {}", id, e.getMessage());
+        }
+        directory.removePublished(id);
+    }
+
+    @Override
+    public Page readPage(PageRequest request) {
+        Dataset dataset = requireDataset(request.datasetId());
+        List<Column> sortColumns = new ArrayList<>();
+        for (SortKey key : request.sort()) {
+            sortColumns.add(column(dataset, key.column()));
+        }
+        String sql = StorageSql.selectPage(alias(dataset.id()), dataset.columns(), sortColumns, request.sort());
+        List<Row> rows = new ArrayList<>();
+        try (Connection connection = root.duplicate();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, request.limit());
+            statement.setLong(2, request.offset());
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(ValueReader.row(result, dataset.columns()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new QuarryException(EngineError.STORAGE_FAILED, "The rows could not be read.", e);
+        }
+        return new Page(dataset.columns(), rows, request.offset(), request.limit(), dataset.rowCount());
+    }
+
+    private static Column column(Dataset dataset, String name) {
+        for (Column column : dataset.columns()) {
+            if (column.name().equals(name)) {
+                return column;
+            }
+        }
+        for (Column column : dataset.columns()) {
+            if (column.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                return column;
+            }
+        }
+        throw new QuarryException(EngineError.UNKNOWN_COLUMN, "The dataset has no column named \"" + name + "\".");
+    }
+
+    @Override
+    public RejectPage readRejects(String id, long offset, int limit) {
+        Dataset dataset = requireDataset(id);
+        if (offset < 0 || limit < 1 || limit > PageRequest.MAX_LIMIT) {
+            throw new QuarryException(
+                    EngineError.INVALID_PAGE,
+                    "The offset must be 0 or more and the limit between 1 and " + PageRequest.MAX_LIMIT + ".");
+        }
+        List<Reject> rejects = new ArrayList<>();
+        try (Connection connection = root.duplicate();
+                PreparedStatement statement = connection.prepareStatement(StorageSql.selectRejects(alias(id)))) {
+            statement.setInt(1, limit);
+            statement.setLong(2, offset);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rejects.add(new Reject(result.getLong(1), result.getString(2), result.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new QuarryException(EngineError.STORAGE_FAILED, "The reject log could not be read.", e);
+        }
+        return new RejectPage(rejects, offset, limit, dataset.rejectedCount());
+    }
+
+    @Override
+    public void close() {
+        monitor.shutdownNow();
+        try {
+            root.close();
+        } catch (SQLException e) {
+            LOG.warn("The storage engine did not close cleanly: {}", e.getMessage());
+        }
+    }
+}

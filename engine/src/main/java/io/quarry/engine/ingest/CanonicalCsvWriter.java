@@ -1,0 +1,89 @@
+package io.quarry.engine.ingest;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes the one CSV dialect the storage layer reads: UTF-8, comma, RFC 4180 quotes, LF, every record with the same
+ * number of fields. An unquoted empty field is null; {@code ""} is the empty string.
+ */
+final class CanonicalCsvWriter implements Closeable {
+
+    private final OutputStream out;
+    private boolean firstField = true;
+
+    CanonicalCsvWriter(Path file) throws IOException {
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
+    }
+
+    /** Copies a record that is already in the canonical dialect, as it is. */
+    void writeRaw(byte[] bytes, int start, int end) throws IOException {
+        out.write(bytes, start, end - start);
+        out.write('\n');
+    }
+
+    void writeNull() throws IOException {
+        separate();
+    }
+
+    void writeValue(byte[] bytes, int start, int end) throws IOException {
+        separate();
+        if (start == end) {
+            out.write('"');
+            out.write('"');
+            return;
+        }
+        boolean quote = false;
+        for (int p = start; p < end && !quote; p++) {
+            byte c = bytes[p];
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            out.write(bytes, start, end - start);
+            return;
+        }
+        out.write('"');
+        int from = start;
+        for (int p = start; p < end; p++) {
+            if (bytes[p] == '"') {
+                out.write(bytes, from, p + 1 - from);
+                out.write('"');
+                from = p + 1;
+            }
+        }
+        out.write(bytes, from, end - from);
+        out.write('"');
+    }
+
+    void writeValue(String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        writeValue(bytes, 0, bytes.length);
+    }
+
+    void writeValue(long value) throws IOException {
+        separate();
+        out.write(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    void endRecord() throws IOException {
+        out.write('\n');
+        firstField = true;
+    }
+
+    private void separate() throws IOException {
+        if (!firstField) {
+            out.write(',');
+        }
+        firstField = false;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,41 @@
+package io.quarry.engine.ingest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns header labels into API names: runs of characters other than letters, digits and underscore become one
+ * {@code _}, leading and trailing underscores go, an empty name becomes {@code column_N}, and a name already taken
+ * (ignoring case) gets {@code _2}, {@code _3}, ... The labels themselves are kept verbatim elsewhere.
+ */
+final class ColumnNamer {
+
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}_]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
+
+    private ColumnNamer() {}
+
+    static List<String> names(List<String> labels) {
+        List<String> bases = new ArrayList<>(labels.size());
+        for (int i = 0; i < labels.size(); i++) {
+            String base = NOT_WORD.matcher(labels.get(i).strip()).replaceAll("_");
+            base = EDGE_UNDERSCORES.matcher(base).replaceAll("");
+            bases.add(base.isEmpty() ? "column_" + (i + 1) : base);
+        }
+        Set<String> taken = new HashSet<>();
+        List<String> names = new ArrayList<>(bases.size());
+        for (String base : bases) {
+            String name = base;
+            for (int suffix = 2; taken.contains(name.toLowerCase(Locale.ROOT)); suffix++) {
+                name = base + "_" + suffix;
+            }
+            taken.add(name.toLowerCase(Locale.ROOT));
+            names.add(name);
+        }
+        return names;
+    }
+}
