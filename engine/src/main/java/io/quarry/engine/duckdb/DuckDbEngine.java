@@ -56,6 +56,7 @@ public final class DuckDbEngine implements Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbEngine.class);
     private static final int MAX_NAME_LENGTH = 200;
+    private static final long DEFAULT_MAX_LINE = 2 << 20;
 
     private final DatasetDirectory directory;
     private final DuckDBConnection root;
@@ -132,7 +133,7 @@ public final class DuckDbEngine implements Engine {
             if (listener.isCancelled()) {
                 throw cancelled();
             }
-            load(id, parsed, request, listener, start);
+            load(id, parsed, listener, start);
             directory.removeScratch(id);
             Dataset staged = new Dataset(
                     id,
@@ -165,10 +166,9 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    private void load(
-            String id, CsvIngester.ParsedCsv parsed, IngestRequest request, IngestListener listener, long start) {
+    private void load(String id, CsvIngester.ParsedCsv parsed, IngestListener listener, long start) {
         String alias = "stg_" + id;
-        int maxLine = request.options().maxRecordBytes() * 4 + 1024;
+        long maxLine = Math.max(DEFAULT_MAX_LINE, parsed.longestRecord() + 1024);
         AtomicBoolean cancelled = new AtomicBoolean();
         try (DuckDBConnection connection = root.duplicate();
                 Statement statement = connection.createStatement()) {

@@ -3,10 +3,10 @@ package io.quarry.engine.ingest;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.io.output.CountingOutputStream;
 
 /**
  * Writes the one CSV dialect the storage layer reads: UTF-8, comma, RFC 4180 quotes, LF, every record with the same
@@ -14,17 +14,19 @@ import java.nio.file.Path;
  */
 final class CanonicalCsvWriter implements Closeable {
 
-    private final OutputStream out;
+    private final CountingOutputStream out;
     private boolean firstField = true;
+    private long recordStart;
+    private long longestRecord;
 
     CanonicalCsvWriter(Path file) throws IOException {
-        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
+        this.out = new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
     }
 
     /** Copies a record that is already in the canonical dialect, as it is. */
     void writeRaw(byte[] bytes, int start, int end) throws IOException {
         out.write(bytes, start, end - start);
-        out.write('\n');
+        endRecord();
     }
 
     void writeNull() throws IOException {
@@ -73,6 +75,13 @@ final class CanonicalCsvWriter implements Closeable {
     void endRecord() throws IOException {
         out.write('\n');
         firstField = true;
+        longestRecord = Math.max(longestRecord, out.getByteCount() - recordStart);
+        recordStart = out.getByteCount();
+    }
+
+    /** The longest record written so far, in bytes with its line terminator. */
+    long longestRecord() {
+        return longestRecord;
     }
 
     private void separate() throws IOException {

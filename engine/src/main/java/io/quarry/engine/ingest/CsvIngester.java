@@ -51,7 +51,8 @@ public final class CsvIngester {
             long rows,
             long rejected,
             List<Reject> firstRejects,
-            long sourceBytes) {}
+            long sourceBytes,
+            long longestRecord) {}
 
     public CsvIngester(IngestOptions options, IngestListener listener, long startNanos) {
         this.options = options;
@@ -105,8 +106,8 @@ public final class CsvIngester {
         try (CanonicalCsvWriter rows = new CanonicalCsvWriter(canonical);
                 CanonicalCsvWriter rejects = new CanonicalCsvWriter(rejectLog)) {
             pass.run(rows, rejects);
+            return pass.result(stream.size(), Math.max(rows.longestRecord(), rejects.longestRecord()));
         }
-        return pass.result(stream.size());
     }
 
     /** The state of one pass over the file. */
@@ -291,7 +292,7 @@ public final class CsvIngester {
                     (now - startNanos) / 1_000_000));
         }
 
-        ParsedCsv result(long sourceBytes) {
+        ParsedCsv result(long sourceBytes, long longestRecord) {
             checkRejects();
             List<String> warnings = new ArrayList<>();
             List<String> allLabels = new ArrayList<>(labels);
@@ -329,7 +330,7 @@ public final class CsvIngester {
             char delimiter = sniffed.delimiter() < 0 ? ',' : (char) sniffed.delimiter();
             Dialect dialect =
                     new Dialect(delimiter, '"', (char) sniffed.escape(), sniffed.header(), encoding, lineEnding());
-            return new ParsedCsv(columns, dialect, warnings, rows, rejected, firstRejects, sourceBytes);
+            return new ParsedCsv(columns, dialect, warnings, rows, rejected, firstRejects, sourceBytes, longestRecord);
         }
 
         private String headerShorter(int named) {

@@ -27,7 +27,7 @@ public final class StorageSql {
     }
 
     /** Loads the canonical CSV the ingest wrote, with the types it decided. Any mismatch is an error, never a cast. */
-    public static String createRows(String alias, String canonicalCsv, List<Column> columns, int maxLineBytes) {
+    public static String createRows(String alias, String canonicalCsv, List<Column> columns, long maxLineBytes) {
         StringJoiner types = new StringJoiner(", ", "{", "}");
         for (Column column : columns) {
             types.add(Sql.literal("c" + column.position()) + ": "
@@ -39,7 +39,7 @@ public final class StorageSql {
                 + " ignore_errors = false, max_line_size = " + maxLineBytes + ")";
     }
 
-    public static String createRejects(String alias, String rejectsCsv, int maxLineBytes) {
+    public static String createRejects(String alias, String rejectsCsv, long maxLineBytes) {
         return "CREATE TABLE " + Sql.identifier(alias) + ".rejects AS SELECT * FROM read_csv(" + Sql.literal(rejectsCsv)
                 + ", auto_detect = false, header = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n',"
                 + " columns = {'line': 'BIGINT', 'reason': 'VARCHAR', 'raw': 'VARCHAR'}, allow_quoted_nulls = false,"
