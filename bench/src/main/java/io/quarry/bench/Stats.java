@@ -1,0 +1,17 @@
+package io.quarry.bench;
+
+import java.util.List;
+
+/** Median, min and max of a few figures; NaN for none. */
+record Stats(double median, double min, double max) {
+
+    static Stats of(List<Double> values) {
+        if (values.isEmpty()) {
+            return new Stats(Double.NaN, Double.NaN, Double.NaN);
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return new Stats(median, sorted.get(0), sorted.get(n - 1));
+    }
+}
