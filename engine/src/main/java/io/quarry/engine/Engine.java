@@ -36,6 +36,9 @@ public interface Engine extends AutoCloseable {
 
     RejectPage readRejects(String id, long offset, int limit);
 
+    /** Hit, miss and eviction counts of the engine's caches. */
+    List<CacheStatistics> cacheStatistics();
+
     @Override
     void close();
 }

@@ -30,6 +30,8 @@ final class DatasetDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetDirectory.class);
     private static final String MANIFEST = "dataset.json";
     private static final String DATABASE = "data.duckdb";
+    private static final String ROWS = "rows.csv";
+    private static final String ROW_INDEX = "rows.idx";
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private static final int ID_LENGTH = 12;
 
@@ -77,13 +79,18 @@ final class DatasetDirectory {
         try (Stream<Path> dirs = Files.list(datasets)) {
             for (Path dir : dirs.sorted(Comparator.naturalOrder()).toList()) {
                 Path manifest = dir.resolve(MANIFEST);
-                if (!Files.isRegularFile(manifest) || !Files.isRegularFile(dir.resolve(DATABASE))) {
+                if (!Files.isRegularFile(manifest)
+                        || !Files.isRegularFile(dir.resolve(DATABASE))
+                        || !Files.isRegularFile(dir.resolve(ROW_INDEX))) {
                     LOG.warn("Skipping {}: it is not a complete dataset", dir.getFileName());
                     continue;
                 }
                 try {
                     DatasetManifest stored = json.readValue(manifest.toFile(), DatasetManifest.class);
-                    found.add(stored.toDataset(Files.size(dir.resolve(DATABASE))));
+                    long bytes = Files.size(dir.resolve(DATABASE))
+                            + Files.size(dir.resolve(ROWS))
+                            + Files.size(dir.resolve(ROW_INDEX));
+                    found.add(stored.toDataset(bytes));
                 } catch (JacksonException | IOException e) {
                     LOG.warn("Skipping {}: its dataset.json cannot be read ({})", dir.getFileName(), e.getMessage());
                 }
@@ -107,7 +114,19 @@ final class DatasetDirectory {
     }
 
     Path canonicalFile(String id) {
-        return staging.resolve(id).resolve("rows.csv");
+        return staging.resolve(id).resolve(ROWS);
+    }
+
+    Path rowIndexFile(String id) {
+        return staging.resolve(id).resolve(ROW_INDEX);
+    }
+
+    Path publishedRows(String id) {
+        return datasets.resolve(id).resolve(ROWS);
+    }
+
+    Path publishedRowIndex(String id) {
+        return datasets.resolve(id).resolve(ROW_INDEX);
     }
 
     Path rejectsFile(String id) {
@@ -126,18 +145,18 @@ final class DatasetDirectory {
         return datasets.resolve(id).resolve(DATABASE);
     }
 
+    /** The bytes a staged dataset takes on disk: its database, row store and index. */
     long stagedBytes(String id) {
         try {
-            return Files.size(stagedDatabaseFile(id));
+            return Files.size(stagedDatabaseFile(id)) + Files.size(canonicalFile(id)) + Files.size(rowIndexFile(id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Deletes the intermediate files of an ingest once its data is stored. */
+    /** Deletes the reject log's CSV once it is stored. */
     void removeScratch(String id) {
         try {
-            Files.deleteIfExists(canonicalFile(id));
             Files.deleteIfExists(rejectsFile(id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package io.quarry.engine.duckdb;
 
+import io.quarry.engine.CacheStatistics;
 import io.quarry.engine.Capability;
-import io.quarry.engine.Column;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.Engine;
 import io.quarry.engine.EngineError;
@@ -15,11 +15,11 @@ import io.quarry.engine.PageRequest;
 import io.quarry.engine.QuarryException;
 import io.quarry.engine.Reject;
 import io.quarry.engine.RejectPage;
-import io.quarry.engine.Row;
-import io.quarry.engine.SortKey;
 import io.quarry.engine.ingest.CsvIngester;
 import io.quarry.engine.sql.Sql;
 import io.quarry.engine.sql.StorageSql;
+import io.quarry.engine.store.RowFile;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,12 +59,17 @@ public final class DuckDbEngine implements Engine {
 
     private final DatasetDirectory directory;
     private final DuckDBConnection root;
-    private final ConcurrentHashMap<String, Dataset> datasets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Published> published = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor;
+    private final PageReader pages;
 
-    private DuckDbEngine(DatasetDirectory directory, DuckDBConnection root) {
+    /** A dataset with its open row store. */
+    private record Published(Dataset dataset, RowFile rows) {}
+
+    private DuckDbEngine(DatasetDirectory directory, DuckDBConnection root, DuckDbSettings settings) {
         this.directory = directory;
         this.root = root;
+        this.pages = new PageReader(root, settings);
         this.monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "quarry-ingest-monitor");
             thread.setDaemon(true);
@@ -98,19 +102,17 @@ public final class DuckDbEngine implements Engine {
         } catch (SQLException e) {
             throw new QuarryException(EngineError.STORAGE_FAILED, "The storage engine could not start.", e);
         }
-        DuckDbEngine engine = new DuckDbEngine(directory, root);
+        DuckDbEngine engine = new DuckDbEngine(directory, root, settings);
         engine.attachPublished();
         return engine;
     }
 
     private void attachPublished() {
         for (Dataset dataset : directory.readPublished()) {
-            try (Statement statement = root.createStatement()) {
-                statement.execute(
-                        StorageSql.attach(directory.databaseFile(dataset.id()).toString(), alias(dataset.id()), true));
-                datasets.put(dataset.id(), dataset);
-            } catch (SQLException e) {
-                LOG.warn("Skipping dataset {}: its data file could not be opened ({})", dataset.id(), e.getMessage());
+            try {
+                attach(dataset);
+            } catch (QuarryException e) {
+                LOG.warn("Skipping dataset {}: its files could not be opened ({})", dataset.id(), e.getMessage());
             }
         }
     }
@@ -129,7 +131,11 @@ public final class DuckDbEngine implements Engine {
         try {
             listener.onProgress(new IngestProgress(IngestPhase.SNIFF, 0, -1, 0, 0, 0));
             CsvIngester.ParsedCsv parsed = new CsvIngester(request.options(), listener, start)
-                    .parse(request.source(), directory.canonicalFile(id), directory.rejectsFile(id));
+                    .parse(
+                            request.source(),
+                            directory.canonicalFile(id),
+                            directory.rowIndexFile(id),
+                            directory.rejectsFile(id));
             if (listener.isCancelled()) {
                 throw cancelled();
             }
@@ -149,8 +155,7 @@ public final class DuckDbEngine implements Engine {
                     directory.stagedBytes(id));
             directory.writeManifest(stage, staged);
             directory.publish(id);
-            attach(id);
-            datasets.put(id, staged);
+            attach(staged);
             double seconds = (System.nanoTime() - start) / 1e9;
             listener.onProgress(new IngestProgress(
                     IngestPhase.DONE,
@@ -241,12 +246,15 @@ public final class DuckDbEngine implements Engine {
         return new QuarryException(EngineError.INGEST_CANCELLED, "The ingest was cancelled.");
     }
 
-    private void attach(String id) {
+    private void attach(Dataset dataset) {
+        String id = dataset.id();
         try (Statement statement = root.createStatement()) {
             statement.execute(StorageSql.attach(directory.databaseFile(id).toString(), alias(id), true));
         } catch (SQLException e) {
             throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset could not be opened.", e);
         }
+        RowFile rows = RowFile.open(directory.publishedRows(id), directory.publishedRowIndex(id), dataset.columns());
+        published.put(id, new Published(dataset, rows));
     }
 
     private static String checkName(String name) {
@@ -264,20 +272,21 @@ public final class DuckDbEngine implements Engine {
         return stripped;
     }
 
-    private static String alias(String id) {
+    static String alias(String id) {
         return "ds_" + id;
     }
 
     @Override
     public List<Dataset> listDatasets() {
-        return datasets.values().stream()
+        return published.values().stream()
+                .map(Published::dataset)
                 .sorted(Comparator.comparing(Dataset::createdAt).reversed())
                 .toList();
     }
 
     @Override
     public Optional<Dataset> findDataset(String id) {
-        return Optional.ofNullable(datasets.get(id));
+        return Optional.ofNullable(published.get(id)).map(Published::dataset);
     }
 
     @Override
@@ -291,16 +300,32 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public synchronized Dataset renameDataset(String id, String name) {
-        Dataset renamed = requireDataset(id).withName(checkName(name));
+        Published current = published(id);
+        Dataset renamed = current.dataset().withName(checkName(name));
         directory.writeManifest(directory.publishedDir(id), renamed);
-        datasets.put(id, renamed);
+        published.put(id, new Published(renamed, current.rows()));
         return renamed;
+    }
+
+    private Published published(String id) {
+        Published found = published.get(id);
+        if (found == null) {
+            throw notFound(id);
+        }
+        return found;
     }
 
     @Override
     public void deleteDataset(String id) {
-        if (datasets.remove(id) == null) {
+        Published removed = published.remove(id);
+        if (removed == null) {
             throw notFound(id);
+        }
+        pages.forget(removed.dataset().version());
+        try {
+            removed.rows().close();
+        } catch (IOException e) {
+            LOG.warn("The row store of dataset {} did not close cleanly: {}", id, e.getMessage());
         }
         try (Statement statement = root.createStatement()) {
             statement.execute(StorageSql.detach(alias(id)));
@@ -312,40 +337,13 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public Page readPage(PageRequest request) {
-        Dataset dataset = requireDataset(request.datasetId());
-        List<Column> sortColumns = new ArrayList<>();
-        for (SortKey key : request.sort()) {
-            sortColumns.add(column(dataset, key.column()));
-        }
-        String sql = StorageSql.selectPage(alias(dataset.id()), dataset.columns(), sortColumns, request.sort());
-        List<Row> rows = new ArrayList<>();
-        try (Connection connection = root.duplicate();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, request.limit());
-            statement.setLong(2, request.offset());
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(ValueReader.row(result, dataset.columns()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new QuarryException(EngineError.STORAGE_FAILED, "The rows could not be read.", e);
-        }
-        return new Page(dataset.columns(), rows, request.offset(), request.limit(), dataset.rowCount());
+        Published target = published(request.datasetId());
+        return pages.read(target.dataset(), target.rows(), request);
     }
 
-    private static Column column(Dataset dataset, String name) {
-        for (Column column : dataset.columns()) {
-            if (column.name().equals(name)) {
-                return column;
-            }
-        }
-        for (Column column : dataset.columns()) {
-            if (column.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                return column;
-            }
-        }
-        throw new QuarryException(EngineError.UNKNOWN_COLUMN, "The dataset has no column named \"" + name + "\".");
+    @Override
+    public List<CacheStatistics> cacheStatistics() {
+        return pages.statistics();
     }
 
     @Override
@@ -375,6 +373,14 @@ public final class DuckDbEngine implements Engine {
     @Override
     public void close() {
         monitor.shutdownNow();
+        pages.close();
+        for (Published dataset : published.values()) {
+            try {
+                dataset.rows().close();
+            } catch (IOException e) {
+                LOG.warn("A row store did not close cleanly: {}", e.getMessage());
+            }
+        }
         try {
             root.close();
         } catch (SQLException e) {

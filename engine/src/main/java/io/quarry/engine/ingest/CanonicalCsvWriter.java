@@ -2,11 +2,13 @@ package io.quarry.engine.ingest;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.io.output.CountingOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the one CSV dialect the storage layer reads: UTF-8, comma, RFC 4180 quotes, LF, every record with the same
@@ -15,12 +17,20 @@ import org.apache.commons.io.output.CountingOutputStream;
 final class CanonicalCsvWriter implements Closeable {
 
     private final CountingOutputStream out;
+    private final @Nullable DataOutputStream index;
     private boolean firstField = true;
     private long recordStart;
     private long longestRecord;
 
-    CanonicalCsvWriter(Path file) throws IOException {
+    /**
+     * @param index where to write the byte offset of every record after the first (the header), as big-endian longs,
+     *     then the file's length; null for none
+     */
+    CanonicalCsvWriter(Path file, @Nullable Path index) throws IOException {
         this.out = new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
+        this.index = index == null
+                ? null
+                : new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(index), 1 << 16));
     }
 
     /** Copies a record that is already in the canonical dialect, as it is. */
@@ -77,6 +87,9 @@ final class CanonicalCsvWriter implements Closeable {
         firstField = true;
         longestRecord = Math.max(longestRecord, out.getByteCount() - recordStart);
         recordStart = out.getByteCount();
+        if (index != null) {
+            index.writeLong(recordStart);
+        }
     }
 
     /** The longest record written so far, in bytes with its line terminator. */
@@ -94,5 +107,8 @@ final class CanonicalCsvWriter implements Closeable {
     @Override
     public void close() throws IOException {
         out.close();
+        if (index != null) {
+            index.close();
+        }
     }
 }

@@ -62,11 +62,12 @@ public final class CsvIngester {
 
     /**
      * @param canonical where to write the accepted records (a header of column positions, then the rows)
+     * @param rowIndex where to write the byte offset of each accepted record in {@code canonical}, then its length
      * @param rejectLog where to write the rejected records as CSV {@code line,reason,raw}
      */
-    public ParsedCsv parse(Path source, Path canonical, Path rejectLog) {
+    public ParsedCsv parse(Path source, Path canonical, Path rowIndex, Path rejectLog) {
         try (SourceStream stream = SourceStream.open(source)) {
-            return parse(stream, source, canonical, rejectLog);
+            return parse(stream, source, canonical, rowIndex, rejectLog);
         } catch (MalformedInputException e) {
             throw new QuarryException(
                     EngineError.CSV_UNREADABLE,
@@ -78,7 +79,8 @@ public final class CsvIngester {
         }
     }
 
-    private ParsedCsv parse(SourceStream stream, Path source, Path canonical, Path rejectLog) throws IOException {
+    private ParsedCsv parse(SourceStream stream, Path source, Path canonical, Path rowIndex, Path rejectLog)
+            throws IOException {
         InputStream text = stream.text();
         byte[] sample = text.readNBytes(SAMPLE_BYTES);
         boolean complete = sample.length < SAMPLE_BYTES;
@@ -103,8 +105,8 @@ public final class CsvIngester {
                 options.maxRecordBytes(),
                 options.readBufferBytes());
         Pass pass = new Pass(stream, reader, sniffed);
-        try (CanonicalCsvWriter rows = new CanonicalCsvWriter(canonical);
-                CanonicalCsvWriter rejects = new CanonicalCsvWriter(rejectLog)) {
+        try (CanonicalCsvWriter rows = new CanonicalCsvWriter(canonical, rowIndex);
+                CanonicalCsvWriter rejects = new CanonicalCsvWriter(rejectLog, null)) {
             pass.run(rows, rejects);
             return pass.result(stream.size(), Math.max(rows.longestRecord(), rejects.longestRecord()));
         }

@@ -50,14 +50,14 @@ public final class StorageSql {
         return "SELECT count(*) FROM " + Sql.identifier(alias) + ".rows";
     }
 
-    /** A page: the row's 1-based position first, then every column; bound parameters are limit and offset. */
-    public static String selectPage(String alias, List<Column> columns, List<Column> sortColumns, List<SortKey> sort) {
-        StringJoiner select = new StringJoiner(", ", "SELECT rowid + 1, ", "");
-        for (Column column : columns) {
-            select.add(physical(column));
+    /** The 0-based positions of the rows that pass the condition, in sort order with ties broken by position. */
+    public static String selectPositions(String alias, String condition, List<Column> sortColumns, List<SortKey> sort) {
+        StringBuilder sql = new StringBuilder("SELECT rowid FROM ")
+                .append(Sql.identifier(alias))
+                .append(".rows");
+        if (!condition.isEmpty()) {
+            sql.append(" WHERE ").append(condition);
         }
-        StringBuilder sql = new StringBuilder(select.toString());
-        sql.append(" FROM ").append(Sql.identifier(alias)).append(".rows");
         if (!sort.isEmpty()) {
             sql.append(" ORDER BY ");
             for (int i = 0; i < sort.size(); i++) {
@@ -67,7 +67,7 @@ public final class StorageSql {
             }
             sql.append("rowid");
         }
-        return sql.append(" LIMIT ? OFFSET ?").toString();
+        return sql.toString();
     }
 
     public static String selectRejects(String alias) {
