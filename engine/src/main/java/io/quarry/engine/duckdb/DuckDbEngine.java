@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -139,7 +140,9 @@ public final class DuckDbEngine implements Engine {
             if (listener.isCancelled()) {
                 throw cancelled();
             }
+            long parsedAt = System.nanoTime();
             load(id, parsed, listener, start);
+            long loadedAt = System.nanoTime();
             directory.removeScratch(id);
             Dataset staged = new Dataset(
                     id,
@@ -157,6 +160,15 @@ public final class DuckDbEngine implements Engine {
             directory.publish(id);
             attach(staged);
             double seconds = (System.nanoTime() - start) / 1e9;
+            LOG.info(
+                    "Ingested {} ({} rows, {} rejected) in {} s: parse {} s, load {} s, publish {} s",
+                    id,
+                    parsed.rows(),
+                    parsed.rejected(),
+                    String.format(Locale.ROOT, "%.2f", seconds),
+                    String.format(Locale.ROOT, "%.2f", (parsedAt - start) / 1e9),
+                    String.format(Locale.ROOT, "%.2f", (loadedAt - parsedAt) / 1e9),
+                    String.format(Locale.ROOT, "%.2f", (System.nanoTime() - loadedAt) / 1e9));
             listener.onProgress(new IngestProgress(
                     IngestPhase.DONE,
                     parsed.sourceBytes(),

@@ -1,23 +1,30 @@
 package io.quarry.engine.ingest;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.commons.io.output.CountingOutputStream;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the one CSV dialect the storage layer reads: UTF-8, comma, RFC 4180 quotes, LF, every record with the same
- * number of fields. An unquoted empty field is null; {@code ""} is the empty string.
+ * number of fields. An unquoted empty field is null; {@code ""} is the empty string. Optionally writes an index of
+ * record offsets beside it. One thread writes; the buffers are plain arrays on purpose (this is the ingest's hot path).
  */
 final class CanonicalCsvWriter implements Closeable {
 
-    private final CountingOutputStream out;
-    private final @Nullable DataOutputStream index;
+    private static final int BUFFER = 1 << 20;
+
+    private final OutputStream out;
+    private final @Nullable OutputStream index;
+    private byte[] buffer = new byte[BUFFER];
+    private int length;
+    private final byte[] indexBuffer;
+    private int indexLength;
+    private long flushed;
     private boolean firstField = true;
     private long recordStart;
     private long longestRecord;
@@ -27,15 +34,14 @@ final class CanonicalCsvWriter implements Closeable {
      *     then the file's length; null for none
      */
     CanonicalCsvWriter(Path file, @Nullable Path index) throws IOException {
-        this.out = new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
-        this.index = index == null
-                ? null
-                : new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(index), 1 << 16));
+        this.out = Files.newOutputStream(file);
+        this.index = index == null ? null : Files.newOutputStream(index);
+        this.indexBuffer = new byte[index == null ? 0 : 1 << 16];
     }
 
     /** Copies a record that is already in the canonical dialect, as it is. */
     void writeRaw(byte[] bytes, int start, int end) throws IOException {
-        out.write(bytes, start, end - start);
+        put(bytes, start, end - start);
         endRecord();
     }
 
@@ -46,8 +52,8 @@ final class CanonicalCsvWriter implements Closeable {
     void writeValue(byte[] bytes, int start, int end) throws IOException {
         separate();
         if (start == end) {
-            out.write('"');
-            out.write('"');
+            put((byte) '"');
+            put((byte) '"');
             return;
         }
         boolean quote = false;
@@ -56,20 +62,20 @@ final class CanonicalCsvWriter implements Closeable {
             quote = c == ',' || c == '"' || c == '\n' || c == '\r';
         }
         if (!quote) {
-            out.write(bytes, start, end - start);
+            put(bytes, start, end - start);
             return;
         }
-        out.write('"');
+        put((byte) '"');
         int from = start;
         for (int p = start; p < end; p++) {
             if (bytes[p] == '"') {
-                out.write(bytes, from, p + 1 - from);
-                out.write('"');
+                put(bytes, from, p + 1 - from);
+                put((byte) '"');
                 from = p + 1;
             }
         }
-        out.write(bytes, from, end - from);
-        out.write('"');
+        put(bytes, from, end - from);
+        put((byte) '"');
     }
 
     void writeValue(String value) throws IOException {
@@ -79,16 +85,24 @@ final class CanonicalCsvWriter implements Closeable {
 
     void writeValue(long value) throws IOException {
         separate();
-        out.write(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+        byte[] digits = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+        put(digits, 0, digits.length);
     }
 
     void endRecord() throws IOException {
-        out.write('\n');
+        put((byte) '\n');
         firstField = true;
-        longestRecord = Math.max(longestRecord, out.getByteCount() - recordStart);
-        recordStart = out.getByteCount();
+        long position = flushed + length;
+        longestRecord = Math.max(longestRecord, position - recordStart);
+        recordStart = position;
         if (index != null) {
-            index.writeLong(recordStart);
+            if (indexLength + Long.BYTES > indexBuffer.length) {
+                index.write(indexBuffer, 0, indexLength);
+                indexLength = 0;
+            }
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                indexBuffer[indexLength++] = (byte) (position >>> shift);
+            }
         }
     }
 
@@ -99,16 +113,44 @@ final class CanonicalCsvWriter implements Closeable {
 
     private void separate() throws IOException {
         if (!firstField) {
-            out.write(',');
+            put((byte) ',');
         }
         firstField = false;
     }
 
+    private void put(byte b) throws IOException {
+        if (length == buffer.length) {
+            flush();
+        }
+        buffer[length++] = b;
+    }
+
+    private void put(byte[] bytes, int start, int count) throws IOException {
+        if (length + count > buffer.length) {
+            flush();
+            if (count > buffer.length) {
+                buffer = Arrays.copyOf(buffer, count);
+            }
+        }
+        System.arraycopy(bytes, start, buffer, length, count);
+        length += count;
+    }
+
+    private void flush() throws IOException {
+        out.write(buffer, 0, length);
+        flushed += length;
+        length = 0;
+    }
+
     @Override
     public void close() throws IOException {
-        out.close();
+        try (out) {
+            flush();
+        }
         if (index != null) {
-            index.close();
+            try (index) {
+                index.write(indexBuffer, 0, indexLength);
+            }
         }
     }
 }

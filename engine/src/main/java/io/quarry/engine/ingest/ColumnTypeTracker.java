@@ -165,7 +165,9 @@ final class ColumnTypeTracker {
         if (scale == 0 && fitsLong(b, integerStart, integerDigits, negative)) {
             fits |= BIGINT;
         }
-        if (significantDigits(b, integerStart, mantissaEnd) <= MAX_DOUBLE_DIGITS) {
+        if ((candidates & DOUBLE) != 0
+                && (integerDigits + scale <= MAX_DOUBLE_DIGITS
+                        || significantDigits(b, integerStart, mantissaEnd) <= MAX_DOUBLE_DIGITS)) {
             fits |= DOUBLE;
         }
         return fits;
