@@ -1,0 +1,77 @@
+package io.quarry.server.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real {@code target/quarry.jar} as a child process, the way the launcher does. */
+final class QuarryProcess {
+
+    static final Path JAR = Path.of("target/quarry.jar").toAbsolutePath();
+
+    private QuarryProcess() {}
+
+    record Result(int exitCode, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    static List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-Xmx512m");
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(args);
+        return command;
+    }
+
+    static ProcessBuilder builder(Path workDir, List<String> args) {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).directory(workDir.toFile());
+        builder.environment().remove("QUARRY_DATA_DIR");
+        builder.environment().remove("QUARRY_ENGINE_MEMORY_LIMIT");
+        builder.environment().remove("QUARRY_ENGINE_THREADS");
+        return builder;
+    }
+
+    static Result run(Path workDir, byte[] stdin, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(workDir, "out-", ".txt");
+        Path err = Files.createTempFile(workDir, "err-", ".txt");
+        Path in = Files.createTempFile(workDir, "in-", ".txt");
+        Files.write(in, stdin);
+        try {
+            Process process = builder(workDir, List.of(args))
+                    .redirectInput(in.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("quarry " + String.join(" ", args) + " did not finish in 120 s");
+            }
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            Files.deleteIfExists(in);
+        }
+    }
+
+    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(workDir, new byte[0], args);
+    }
+}
