@@ -2,6 +2,7 @@ package io.quarry.server.cli;
 
 import io.quarry.engine.Column;
 import io.quarry.engine.Engine;
+import io.quarry.engine.Filter;
 import io.quarry.engine.Page;
 import io.quarry.engine.PageRequest;
 import io.quarry.engine.Row;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -46,6 +48,20 @@ final class RowsCommand implements Callable<Integer> {
             description = "Sort by a column, ascending or with :desc descending; repeat for more keys.")
     private List<String> sort = new ArrayList<>();
 
+    @Option(
+            names = "--filter",
+            paramLabel = "COLUMN:OP[:VALUE]",
+            description = "Keep rows that pass, e.g. price:gt:10, city:in:Oslo,Bergen, note:contains:late,"
+                    + " price:is-null; repeat for more (all must pass).")
+    private List<String> filters = new ArrayList<>();
+
+    @Option(
+            names = "--search",
+            paramLabel = "WORDS",
+            defaultValue = "",
+            description = "Keep rows with every word somewhere in their text columns (case ignored).")
+    private String search;
+
     @Option(names = "--json", description = "Print {columns, rows, offset, limit, total} as one JSON object.")
     private boolean json;
 
@@ -55,7 +71,15 @@ final class RowsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<SortKey> keys = sort.stream().map(SortKey::parse).toList();
-        PageRequest request = new PageRequest(id, offset, limit, keys);
+        List<Filter> parsed = new ArrayList<>();
+        for (String filter : filters) {
+            try {
+                parsed.add(FilterArgument.parse(filter));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        PageRequest request = new PageRequest(id, offset, limit, keys, parsed, search);
         Page page;
         try (Engine engine = engineOptions.open()) {
             page = engine.readPage(request);
