@@ -6,8 +6,8 @@ package io.quarry.engine.duckdb;
  * @param memoryLimit DuckDB's memory limit, e.g. {@code 400MB}
  * @param threads DuckDB's worker threads; 0 means one per core
  * @param cacheBytes the byte budget of the page and sort-order caches together
- * @param orderWaitMillis how long a page waits for a new sort order or filter count before it is answered directly,
- *     with its total marked as a lower bound
+ * @param orderWaitMillis how long a filtered, unsorted page waits for its count before it is answered directly, with
+ *     its total marked as a lower bound
  */
 public record DuckDbSettings(String memoryLimit, int threads, long cacheBytes, long orderWaitMillis) {
 

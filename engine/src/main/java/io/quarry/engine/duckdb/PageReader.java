@@ -39,8 +39,9 @@ import org.duckdb.DuckDBConnection;
  * Serves pages. A plain page is a slice of the row store. A sorted or filtered page is a slice of the view's order:
  * the positions of the matching rows in sort order (ties broken by position), computed once by DuckDB and cached by
  * (dataset version, filters, search, sort); the rows themselves then come from the row store, so any offset costs
- * the same. While a new order is still being computed the page is answered by a direct query and its total marked
- * as a lower bound, so a slow count never blocks a page.
+ * the same. A sorted page waits for its order (a direct sorted query would cost the same full sort); a filtered but
+ * unsorted page whose order takes longer than {@code orderWaitMillis} is answered by a direct query that stops at the
+ * page, with its total marked as a lower bound, so a slow count never blocks it.
  */
 final class PageReader implements AutoCloseable {
 
@@ -112,21 +113,21 @@ final class PageReader implements AutoCloseable {
                 (key, executor) -> CompletableFuture.supplyAsync(
                         () -> computeOrder(alias, condition, sortColumns, sort), executor));
         try {
-            int[] positions = order.get(orderWaitMillis, TimeUnit.MILLISECONDS);
+            int[] positions = sort.isEmpty() ? order.get(orderWaitMillis, TimeUnit.MILLISECONDS) : order.get();
             int from = (int) Math.min(request.offset(), positions.length);
             int count = Math.min(request.limit(), positions.length - from);
             Page page = page(dataset, rows.readRows(positions, from, count), request, positions.length, true);
             pages.put(pageKey, page);
             return page;
         } catch (TimeoutException e) {
-            int[] positions = directPage(alias, condition, sortColumns, sort, request);
-            Page page = page(
+            int[] positions = directPage(alias, condition, request);
+            boolean reachedEnd = positions.length > 0 && positions.length < request.limit();
+            return page(
                     dataset,
                     rows.readRows(positions, 0, positions.length),
                     request,
                     request.offset() + positions.length,
-                    false);
-            return page;
+                    reachedEnd);
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         } catch (InterruptedException e) {
@@ -160,9 +161,12 @@ final class PageReader implements AutoCloseable {
         }
     }
 
-    private int[] directPage(
-            String alias, Condition condition, List<Column> sortColumns, List<SortKey> sort, PageRequest request) {
-        String sql = StorageSql.selectPositions(alias, condition.sql(), sortColumns, sort) + " LIMIT ? OFFSET ?";
+    /**
+     * The positions of one page of a filtered view in file order, straight from DuckDB: the scan stops once the page
+     * is full, so it is quick even when counting every match is not.
+     */
+    private int[] directPage(String alias, Condition condition, PageRequest request) {
+        String sql = StorageSql.selectPositions(alias, condition.sql(), List.of(), List.of()) + " LIMIT ? OFFSET ?";
         try (DuckDBConnection connection = root.duplicate();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = bind(statement, condition.parameters(), 1);
