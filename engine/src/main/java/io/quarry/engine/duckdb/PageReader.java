@@ -10,6 +10,7 @@ import io.quarry.engine.Column;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.EngineError;
 import io.quarry.engine.Filter;
+import io.quarry.engine.FilterOp;
 import io.quarry.engine.Page;
 import io.quarry.engine.PageRequest;
 import io.quarry.engine.QuarryException;
@@ -18,6 +19,7 @@ import io.quarry.engine.SortKey;
 import io.quarry.engine.sql.Condition;
 import io.quarry.engine.sql.FilterCompiler;
 import io.quarry.engine.sql.FilterCompiler.ResolvedFilter;
+import io.quarry.engine.sql.SqlArray;
 import io.quarry.engine.sql.StorageSql;
 import io.quarry.engine.store.RowFile;
 import java.sql.PreparedStatement;
@@ -101,6 +103,7 @@ final class PageReader implements AutoCloseable {
         }
         String search = request.search().strip().toLowerCase(Locale.ROOT);
         Condition condition = FilterCompiler.compile(resolved, search, dataset.columns());
+        checkPatterns(filters);
         ViewKey view = new ViewKey(dataset.version(), filters, search, sort);
         PageKey pageKey = new PageKey(view, request.offset(), request.limit());
         Page cached = pages.getIfPresent(pageKey);
@@ -188,17 +191,37 @@ final class PageReader implements AutoCloseable {
     private static int bind(PreparedStatement statement, List<Object> parameters, int first) throws SQLException {
         int index = first;
         for (Object parameter : parameters) {
-            statement.setObject(index++, parameter);
+            if (parameter instanceof SqlArray array) {
+                statement.setObject(
+                        index++,
+                        statement
+                                .getConnection()
+                                .createArrayOf("VARCHAR", array.values().toArray()));
+            } else {
+                statement.setObject(index++, parameter);
+            }
         }
         return index;
     }
 
-    private static QuarryException failure(SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("regular expression") || message.contains("Regex")) {
-            return new QuarryException(
-                    EngineError.INVALID_FILTER, "The regular expression in a filter is not valid.", e);
+    /** Checks each regular expression with DuckDB's own engine (RE2), so a bad one is the user's error. */
+    private void checkPatterns(List<Filter> filters) {
+        for (Filter filter : filters) {
+            if (filter.op() != FilterOp.REGEX) {
+                continue;
+            }
+            try (DuckDBConnection connection = root.duplicate();
+                    PreparedStatement statement = connection.prepareStatement("SELECT regexp_matches('', ?)")) {
+                statement.setString(1, filter.values().get(0));
+                statement.executeQuery().close();
+            } catch (SQLException e) {
+                throw new QuarryException(
+                        EngineError.INVALID_FILTER, "The regular expression in a filter is not valid.", e);
+            }
         }
+    }
+
+    private static QuarryException failure(SQLException e) {
         return new QuarryException(EngineError.STORAGE_FAILED, "The rows could not be read.", e);
     }
 

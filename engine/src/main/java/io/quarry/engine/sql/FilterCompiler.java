@@ -58,15 +58,8 @@ public final class FilterCompiler {
             case GT -> bind(c + " > ?", column, filter.values(), parameters);
             case GE -> bind(c + " >= ?", column, filter.values(), parameters);
             case BETWEEN -> bind(c + " BETWEEN ? AND ?", column, filter.values(), parameters);
-            case IN ->
-                bind(c + " IN (" + placeholders(filter.values().size()) + ")", column, filter.values(), parameters);
-            case NOT_IN ->
-                bind(
-                        c + " IS NULL OR " + c + " NOT IN ("
-                                + placeholders(filter.values().size()) + ")",
-                        column,
-                        filter.values(),
-                        parameters);
+            case IN -> c + " IN (" + list(column, filter.values(), parameters) + ")";
+            case NOT_IN -> c + " IS NULL OR " + c + " NOT IN (" + list(column, filter.values(), parameters) + ")";
             case IS_NULL -> c + " IS NULL";
             case IS_NOT_NULL -> c + " IS NOT NULL";
             case CONTAINS -> like(c, "%" + escapeLike(filter.values().get(0)) + "%", filter, parameters);
@@ -105,8 +98,15 @@ public final class FilterCompiler {
         return sql;
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    /** The values as one array parameter, each checked by the column's type and cast to it in SQL. */
+    private static String list(Column column, List<String> values, List<Object> parameters) {
+        List<String> canonical = new ArrayList<>(values.size());
+        for (String value : values) {
+            Object typed = typed(column, value);
+            canonical.add(typed instanceof BigDecimal decimal ? decimal.toPlainString() : typed.toString());
+        }
+        parameters.add(new SqlArray(canonical));
+        return "SELECT unnest(CAST(? AS " + column.type() + "[]))";
     }
 
     /** The value read by the column's type, as a JDBC parameter. */

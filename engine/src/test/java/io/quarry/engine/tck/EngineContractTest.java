@@ -98,4 +98,46 @@ public abstract class EngineContractTest {
             super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
         }
     }
+
+    @Nested
+    class Filters extends FilterContract {
+        Filters() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
+    class FilterErrors extends FilterErrorContract {
+        FilterErrors() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
+    class HostileValues extends HostileValueContract {
+        HostileValues() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
+    class Searches extends SearchContract {
+        Searches() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        Concurrency() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
+    class Caches extends CacheContract {
+        Caches() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
 }
