@@ -1,0 +1,96 @@
+/** Shapes of the server's JSON, as in the API contract. */
+
+export interface User {
+  id: number | string;
+  username: string;
+  admin: boolean;
+}
+
+export type DatasetStatus = string; // e.g. "uploading", "ingesting", "ready", "failed"
+
+export interface DatasetSummary {
+  id: string;
+  name: string;
+  status: DatasetStatus;
+  rowCount: number | null;
+  columnCount: number | null;
+  sizeBytes: number | null;
+  createdAt: string;
+}
+
+export interface Column {
+  name: string;
+  label: string;
+  type: string;
+  position: number;
+}
+
+export interface DatasetFailure {
+  detail?: string;
+  title?: string;
+  code?: string;
+  [member: string]: unknown;
+}
+
+export interface DatasetDetail {
+  id: string;
+  name: string;
+  status: DatasetStatus;
+  rowCount: number | null;
+  rejectedCount: number | null;
+  columns: Column[];
+  warnings: string[];
+  failure?: DatasetFailure | string | null;
+}
+
+export type CellValue = string | number | boolean | null;
+
+export interface RowsPage {
+  columns: string[];
+  rows: CellValue[][];
+  positions: number[];
+  offset: number;
+  limit: number;
+  total: number;
+  totalExact: boolean;
+}
+
+export interface Reject {
+  line: number;
+  reason: string;
+  raw: string;
+}
+
+export interface RejectsPage {
+  rejects: Reject[];
+  total: number;
+}
+
+export interface IngestProgress {
+  phase: string;
+  bytesDone: number;
+  bytesTotal: number;
+  rows: number;
+  rejected: number;
+  elapsedMs: number;
+}
+
+export type FilterOp = string; // e.g. "eq", "ne", "lt", "gt", "in", "contains", "isNull"
+
+export interface Filter {
+  column: string;
+  op: FilterOp;
+  value?: CellValue;
+  values?: CellValue[];
+}
+
+export interface SortKey {
+  column: string;
+  descending: boolean;
+}
+
+export interface RowsQuery {
+  sort: SortKey[];
+  filters: Filter[];
+  search: string;
+}
