@@ -25,17 +25,22 @@ import io.quarry.engine.store.RowFile;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves pages. A plain page is a slice of the row store. A sorted or filtered page is a slice of the view's order:
@@ -47,11 +52,14 @@ import org.duckdb.DuckDBConnection;
  */
 final class PageReader implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PageReader.class);
+
     private final DuckDBConnection root;
     private final long orderWaitMillis;
     private final ExecutorService workers;
     private final AsyncCache<ViewKey, int[]> orders;
     private final Cache<PageKey, Page> pages;
+    private final Set<Statement> running = ConcurrentHashMap.newKeySet();
 
     /** What identifies a view's order: canonical column names, so equal requests share one entry. */
     record ViewKey(String version, List<Filter> filters, String search, List<SortKey> sort) {}
@@ -148,6 +156,7 @@ final class PageReader implements AutoCloseable {
         try (DuckDBConnection connection = root.duplicate();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, condition.parameters(), 1);
+            running.add(statement);
             int[] positions = new int[1024];
             int count = 0;
             try (ResultSet result = statement.executeQuery()) {
@@ -157,6 +166,8 @@ final class PageReader implements AutoCloseable {
                     }
                     positions[count++] = (int) result.getLong(1);
                 }
+            } finally {
+                running.remove(statement);
             }
             return Arrays.copyOf(positions, count);
         } catch (SQLException e) {
@@ -272,8 +283,16 @@ final class PageReader implements AutoCloseable {
                 eviction.getMaximum());
     }
 
+    /** Stops the orders still being computed, so closing the engine leaves no query running. */
     @Override
     public void close() {
         workers.shutdownNow();
+        for (Statement statement : running) {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                LOG.debug("An order query could not be cancelled: {}", e.getMessage());
+            }
+        }
     }
 }
