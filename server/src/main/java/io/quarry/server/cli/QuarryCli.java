@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
             RejectsCommand.class,
             RmCommand.class,
             ServeCommand.class,
+            UserCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class QuarryCli implements Runnable {
