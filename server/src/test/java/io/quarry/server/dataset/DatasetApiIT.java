@@ -1,0 +1,253 @@
+package io.quarry.server.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The dataset API end to end: upload, ingest, read, rename, delete, and who may see what. */
+class DatasetApiIT extends ApiTestSupport {
+
+    private static final String TRIPS = """
+            id,city,price,day,at,paid
+            1,Oslo,12.50,2024-01-31,2024-01-31 10:00:00,true
+            2,Bergen,7.25,2024-02-01,2024-02-01 11:30:15.25,false
+            3,oslo,30.00,2024-02-02,2024-02-02 09:00:00,true
+            4,Tromso,,2024-02-03,2024-02-03 23:59:59,false
+            5,Oslo,1.75,2024-02-04,2024-02-04 00:00:01,true
+            """;
+
+    @Test
+    void rawUploadBecomesReadyAndItsRowsCanBePagedSortedAndFiltered() throws Exception {
+        QuarryApi alice = user("alice");
+        String id = alice.ingest("trips", TRIPS);
+
+        JsonNode detail = alice.getJson("/api/datasets/" + id);
+        assertThat(detail.get("name").asString()).isEqualTo("trips");
+        assertThat(detail.get("rowCount").asLong()).isEqualTo(5);
+        assertThat(detail.get("rejectedCount").asLong()).isZero();
+        assertThat(detail.get("failure").isNull()).isTrue();
+        assertThat(detail.get("columns").get(2).toString())
+                .isEqualTo("{\"name\":\"price\",\"label\":\"price\",\"type\":\"DECIMAL(4,2)\",\"position\":2}");
+        assertThat(detail.get("dialect").get("delimiter").asString()).isEqualTo(",");
+        assertThat(detail.get("timings").get("ingestMs").asLong()).isNotNegative();
+
+        JsonNode page = alice.getJson("/api/datasets/" + id + "/rows?offset=1&limit=2");
+        assertThat(page.get("rows").toString())
+                .isEqualTo("[[2,\"Bergen\",7.25,\"2024-02-01\",\"2024-02-01T11:30:15.250000\",false],"
+                        + "[3,\"oslo\",30.00,\"2024-02-02\",\"2024-02-02T09:00:00\",true]]");
+        assertThat(page.get("positions").toString()).isEqualTo("[2,3]");
+        assertThat(page.get("offset").asLong()).isEqualTo(1);
+        assertThat(page.get("limit").asInt()).isEqualTo(2);
+        assertThat(page.get("total").asLong()).isEqualTo(5);
+
+        JsonNode sorted = alice.getJson("/api/datasets/" + id + "/rows?sort=-price&limit=3");
+        assertThat(sorted.get("positions").toString()).isEqualTo("[3,1,2]");
+
+        String filter = URLEncoder.encode(
+                "[{\"column\":\"city\",\"op\":\"in\",\"values\":[\"Oslo\",\"oslo\"]},{\"column\":\"price\",\"op\":\"gt\",\"value\":2}]",
+                StandardCharsets.UTF_8);
+        JsonNode filtered = alice.getJson("/api/datasets/" + id + "/rows?sort=-id&filter=" + filter);
+        assertThat(filtered.get("positions").toString()).isEqualTo("[3,1]");
+        assertThat(filtered.get("total").asLong()).isEqualTo(2);
+
+        JsonNode searched = alice.getJson("/api/datasets/" + id + "/rows?search=tromso");
+        assertThat(searched.get("positions").toString()).isEqualTo("[4]");
+
+        HttpResponse<String> badFilter = alice.get("/api/datasets/" + id + "/rows?filter=%5B1");
+        assertThat(badFilter.statusCode()).isEqualTo(400);
+        assertThat(QuarryApi.JSON.readTree(badFilter.body()).get("code").asString())
+                .isEqualTo("INVALID_FILTER");
+        assertThat(alice.get("/api/datasets/" + id + "/rows?limit=10001").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void multipartUploadBecomesReady() throws Exception {
+        QuarryApi alice = user("alice");
+        String boundary = "----quarry" + System.nanoTime();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"cities.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n"
+                + "city,people\nOslo,700000\nBergen,290000\n\r\n"
+                + "--" + boundary + "--\r\n";
+        HttpResponse<String> response = alice.send(alice.request("/api/datasets")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode accepted = QuarryApi.JSON.readTree(response.body());
+        assertThat(accepted.get("status").asString()).isEqualTo("queued");
+
+        JsonNode detail = alice.awaitFinished(accepted.get("id").asString());
+        assertThat(detail.get("status").asString()).isEqualTo("ready");
+        assertThat(detail.get("name").asString()).isEqualTo("cities.csv");
+        assertThat(detail.get("rowCount").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aRawUploadSentAsAFormBodyIsStillReadAsTheFile() throws Exception {
+        QuarryApi alice = user("alice");
+        // curl --data-binary without -H sends this content type; the body must not be parsed as form fields
+        HttpResponse<String> response =
+                alice.upload("form", "application/x-www-form-urlencoded", TRIPS.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+
+        JsonNode detail = alice.awaitFinished(
+                QuarryApi.JSON.readTree(response.body()).get("id").asString());
+        assertThat(detail.get("rowCount").asLong()).isEqualTo(5);
+        assertThat(detail.get("name").asString()).isEqualTo("form");
+    }
+
+    @Test
+    void progressEventsArriveInOrderAndEndWithDone() throws Exception {
+        QuarryApi alice = user("alice");
+        StringBuilder csv = new StringBuilder("n,word\n");
+        for (int i = 0; i < 200_000; i++) {
+            csv.append(i).append(",w").append(i % 97).append('\n');
+        }
+        HttpResponse<String> response =
+                alice.upload("numbers", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        String id = QuarryApi.JSON.readTree(response.body()).get("id").asString();
+
+        List<QuarryApi.Event> events = alice.progress(id);
+
+        List<String> order = List.of("upload", "queued", "sniff", "parse", "index", "done");
+        List<Integer> ranks = new ArrayList<>();
+        for (QuarryApi.Event event : events) {
+            assertThat(event.name()).isEqualTo("progress");
+            ranks.add(order.indexOf(event.data().get("phase").asString()));
+        }
+        assertThat(ranks).doesNotContain(-1).isSorted();
+        JsonNode last = events.getLast().data();
+        assertThat(last.get("phase").asString()).isEqualTo("done");
+        assertThat(last.get("rows").asLong()).isEqualTo(200_000);
+
+        List<QuarryApi.Event> late = alice.progress(id);
+        assertThat(late)
+                .singleElement()
+                .satisfies(event ->
+                        assertThat(event.data().get("phase").asString()).isEqualTo("done"));
+    }
+
+    @Test
+    void rejectsAreListedWithTheirLines() throws Exception {
+        QuarryApi alice = user("alice");
+        StringBuilder csv = new StringBuilder("a,b\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(i).append(",x\n");
+        }
+        csv.append("ragged\n");
+        String id = alice.ingest("ragged", csv.toString());
+
+        JsonNode rejects = alice.getJson("/api/datasets/" + id + "/rejects?limit=10");
+        assertThat(rejects.get("total").asLong()).isEqualTo(1);
+        assertThat(rejects.get("rejects").get(0).get("line").asLong()).isEqualTo(202);
+        assertThat(rejects.get("rejects").get(0).get("raw").asString()).isEqualTo("ragged");
+        assertThat(alice.getJson("/api/datasets/" + id).get("rejectedCount").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aFailedIngestKeepsItsCodeAndItsRowsAreNotReadable() throws Exception {
+        QuarryApi alice = user("alice");
+        HttpResponse<String> response = alice.upload("empty", "text/csv", new byte[0]);
+        assertThat(response.statusCode()).isEqualTo(202);
+        String id = QuarryApi.JSON.readTree(response.body()).get("id").asString();
+
+        JsonNode detail = alice.awaitFinished(id);
+        assertThat(detail.get("status").asString()).isEqualTo("failed");
+        assertThat(detail.get("failure").get("code").asString()).isEqualTo("CSV_EMPTY_FILE");
+
+        List<QuarryApi.Event> events = alice.progress(id);
+        assertThat(events.getLast().data().get("phase").asString()).isEqualTo("failed");
+        assertThat(events.getLast().data().get("code").asString()).isEqualTo("CSV_EMPTY_FILE");
+
+        HttpResponse<String> rows = alice.get("/api/datasets/" + id + "/rows");
+        assertThat(rows.statusCode()).isEqualTo(409);
+        JsonNode problem = QuarryApi.JSON.readTree(rows.body());
+        assertThat(problem.get("code").asString()).isEqualTo("DATASET_NOT_READY");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("The dataset \"empty\" is failed; upload the file again.");
+    }
+
+    @Test
+    void renameListAndDeleteFreeTheDisk() throws Exception {
+        QuarryApi alice = user("alice");
+        String id = alice.ingest("to rename", TRIPS);
+
+        HttpResponse<String> renamed = alice.send("PATCH", "/api/datasets/" + id, Map.of("name", "renamed"));
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(QuarryApi.JSON.readTree(renamed.body()).get("name").asString())
+                .isEqualTo("renamed");
+
+        JsonNode list = alice.getJson("/api/datasets");
+        JsonNode mine = null;
+        for (JsonNode item : list) {
+            if (item.get("id").asString().equals(id)) {
+                mine = item;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("name").asString()).isEqualTo("renamed");
+        assertThat(mine.get("rowCount").asLong()).isEqualTo(5);
+        assertThat(mine.get("columnCount").asInt()).isEqualTo(6);
+        assertThat(mine.get("sizeBytes").asLong()).isEqualTo(TRIPS.length());
+
+        long before = directorySize(DATA_DIR.resolve("datasets"));
+        assertThat(alice.delete("/api/datasets/" + id).statusCode()).isEqualTo(204);
+        assertThat(directorySize(DATA_DIR.resolve("datasets"))).isLessThan(before);
+        assertThat(alice.get("/api/datasets/" + id).statusCode()).isEqualTo(404);
+        assertThat(DATA_DIR.resolve("uploads").resolve(id)).doesNotExist();
+    }
+
+    @Test
+    void anotherUserGetsNotFoundOnEveryRoute() throws Exception {
+        QuarryApi alice = user("alice");
+        QuarryApi bob = user("bob");
+        String id = alice.ingest("private", TRIPS);
+        HttpResponse<String> unknown = bob.get("/api/datasets/nosuchdataset");
+
+        List<HttpResponse<String>> answers = List.of(
+                bob.get("/api/datasets/" + id),
+                bob.get("/api/datasets/" + id + "/rows"),
+                bob.get("/api/datasets/" + id + "/rejects"),
+                bob.send(bob.request("/api/datasets/" + id + "/progress")
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build()),
+                bob.send("PATCH", "/api/datasets/" + id, Map.of("name", "mine now")),
+                bob.delete("/api/datasets/" + id));
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(404));
+        JsonNode problem = QuarryApi.JSON.readTree(answers.getFirst().body());
+        assertThat(problem.get("code").asString()).isEqualTo("DATASET_NOT_FOUND");
+        assertThat(problem.get("detail").asString()).isEqualTo("There is no dataset with the id " + id + ".");
+        assertThat(bob.getJson("/api/datasets").toString()).doesNotContain(id);
+
+        assertThat(alice.getJson("/api/datasets/" + id).get("name").asString()).isEqualTo("private");
+        assertThat(admin().getJson("/api/datasets/" + id).get("name").asString())
+                .isEqualTo("private");
+    }
+
+    static long directorySize(Path directory) throws Exception {
+        if (!Files.exists(directory)) {
+            return 0;
+        }
+        try (var paths = Files.walk(directory)) {
+            return paths.filter(Files::isRegularFile)
+                    .mapToLong(path -> path.toFile().length())
+                    .sum();
+        }
+    }
+}
