@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code quarry serve} from the real jar: health goes UP and {@code /} shows the placeholder page. */
+/** {@code quarry serve} from the real jar: health goes UP and {@code /} serves the web app. */
 class ServeIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
@@ -27,7 +27,7 @@ class ServeIT {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
-    void servesHealthAndThePlaceholderPage(@TempDir Path work) throws Exception {
+    void servesHealthAndTheWebApp(@TempDir Path work) throws Exception {
         int port = freePort();
         Path log = work.resolve("serve.log");
         List<String> command = new ArrayList<>();
@@ -51,7 +51,8 @@ class ServeIT {
 
             HttpResponse<String> index = get(base + "/");
             assertThat(index.statusCode()).isEqualTo(200);
-            assertThat(index.body()).contains("The Quarry server is running.", "The web UI is coming.");
+            assertThat(index.body()).contains("<title>Quarry</title>", "<div id=\"root\">");
+            assertThat(get(base + "/datasets").body()).contains("<div id=\"root\">");
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
