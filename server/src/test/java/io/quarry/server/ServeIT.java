@@ -52,7 +52,13 @@ class ServeIT {
             HttpResponse<String> index = get(base + "/");
             assertThat(index.statusCode()).isEqualTo(200);
             assertThat(index.body()).contains("<title>Quarry</title>", "<div id=\"root\">");
-            assertThat(get(base + "/datasets").body()).contains("<div id=\"root\">");
+            HttpResponse<String> appRoute = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/datasets"))
+                            .header("Accept", "text/html")
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(appRoute.body()).contains("<div id=\"root\">");
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
