@@ -46,7 +46,8 @@ export interface DatasetDetail {
 export type CellValue = string | number | boolean | null;
 
 export interface RowsPage {
-  columns: string[];
+  /** The page's columns, in the order of the values in each row (the API sends Column objects). */
+  columns: Column[];
   rows: CellValue[][];
   positions: number[];
   offset: number;

@@ -66,7 +66,7 @@ const indexCache = new WeakMap<RowsPage, Map<string, number>>();
 export function columnIndex(page: RowsPage, column: string): number {
   let map = indexCache.get(page);
   if (map === undefined) {
-    map = new Map(page.columns.map((name, index) => [name, index]));
+    map = new Map(page.columns.map((c, index) => [typeof c === 'string' ? c : c.name, index]));
     indexCache.set(page, map);
   }
   return map.get(column) ?? -1;

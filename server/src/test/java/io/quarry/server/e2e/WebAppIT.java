@@ -1,0 +1,628 @@
+package io.quarry.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web UI end to end in headless Chromium, against the real server on a random port (real security, DuckDB and
+ * H2 in a fresh data directory): sign in through the form, upload a CSV through the file picker (tus), open it, scroll
+ * the canvas grid, sort, search, and check what the page shows against the server's own API. Every request the page
+ * makes must go to the server. Writes screenshots (the README's with {@code -De2e.screenshots=docs}).
+ *
+ * <p>The grid draws on a canvas; its cells are read from the accessible table Glide renders for screen readers
+ * ({@code td#glide-cell-<col>-<row>}, holding each cell's raw value), for the rows on screen.
+ *
+ * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian: {@code chromium chromium-driver}), or
+ * {@code -De2e.chromium=...} and {@code -De2e.chromedriver=...}; skipped without them, or with {@code -De2e.skip=true}.
+ * Prints the figures it measures (upload to first rows, block fetch latency) on standard output.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebAppIT {
+
+    private static final String ADMIN_PASSWORD = "admin-password-e2e";
+    private static final Path DATA_DIR = createDataDir();
+    private static final Path CHROMIUM = Path.of(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver"));
+
+    private static final String FILE_NAME = "listings.csv";
+    private static final int ROWS = 20_000;
+    /** RowsGrid's rowHeight, headerHeight, and its column widths: 72 for "#", 130 for numbers, 180 otherwise. */
+    private static final int ROW_HEIGHT = 30;
+
+    private static final int HEADER_HEIGHT = 34;
+    private static final int[] COLUMN_WIDTHS = {72, 130, 180, 130, 180};
+    /** Grid columns: the row number, then the file's columns in order. */
+    private static final int COL_NUMBER = 0;
+
+    private static final int COL_ID = 1;
+    private static final int COL_PRICE = 3;
+    private static final int COL_NOTE = 4;
+    private static final String SEARCH_WORD = "harbour";
+    private static final long MAX_PNG_BYTES = 300_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private static @Nullable WebDriver driver;
+    private static @Nullable ChromeDriverService service;
+    private static @Nullable Path profile;
+
+    @LocalServerPort
+    int port;
+
+    /** Every resource the page loaded, by time origin (one per document), URL and start time. */
+    private final Map<String, Map<String, Object>> requests = new LinkedHashMap<>();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("quarry.data-dir", DATA_DIR::toString);
+        registry.add("quarry.admin.password", () -> ADMIN_PASSWORD);
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeFalse(Boolean.getBoolean("e2e.skip"), "browser tests skipped with -De2e.skip=true");
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " (apt-get install chromium chromium-driver)");
+        profile = Files.createTempDirectory("quarry-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--disable-sync",
+                "--force-device-scale-factor=1",
+                "--lang=en-US",
+                "--window-size=1400,900",
+                "--user-data-dir=" + profile);
+        // The chromedriver and browser given explicitly: Selenium Manager never tries to download one.
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+        if (service != null) {
+            service.stop();
+            service = null;
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile);
+            profile = null;
+        }
+    }
+
+    @Test
+    void signInUploadBrowseSortAndSearch() throws Exception {
+        try {
+            run();
+        } catch (Throwable failure) {
+            Path shot = Path.of("target", "WebAppIT-failure.png").toAbsolutePath();
+            try {
+                Files.write(shot, ((TakesScreenshot) browser()).getScreenshotAs(OutputType.BYTES));
+                Object page = js("return document.documentElement.outerHTML;");
+                Path html = Path.of("target", "WebAppIT-failure.html").toAbsolutePath();
+                Files.writeString(html, String.valueOf(page));
+                failure.addSuppressed(new AssertionError("screenshot of the failure: " + shot + ", page: " + html));
+            } catch (RuntimeException ignored) {
+                // the browser is gone: the failure says why
+            }
+            throw failure;
+        }
+    }
+
+    private void run() throws Exception {
+        WebDriver browser = browser();
+        String base = "http://127.0.0.1:" + port;
+        Path files = Files.createDirectories(DATA_DIR.resolveSibling(DATA_DIR.getFileName() + "-files"));
+        Listings listings = Listings.write(files.resolve(FILE_NAME), ROWS, SEARCH_WORD);
+
+        // 1. Sign in as the admin through the form.
+        browser.get(base + "/");
+        js("performance.setResourceTimingBufferSize(100000)");
+        WebElement username = waitFor(d -> d.findElement(By.cssSelector("form.signin input[name=username]")), 20);
+        username.sendKeys("admin");
+        browser.findElement(By.cssSelector("form.signin input[name=password]")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+        waitFor(d -> textOf("main h1").equals("Datasets"), 15);
+        assertThat(textOf("header.topbar .user")).isEqualTo("admin (admin)");
+        recordRequests();
+
+        // 2. Upload through the file picker; both bars (upload, then the server's import) end done.
+        long uploadStart = System.nanoTime();
+        chooseFile(listings.file());
+        String upload = "li[aria-label='Upload of " + FILE_NAME + "']";
+        waitFor(d -> textOf(upload + " .upload-head [aria-live]").equals("Ready"), 60);
+        long uploadReady = System.nanoTime();
+        waitFor(d -> progressOf(upload).equals(List.of(1.0, 1.0)), 10, () -> "progress bars " + progressOf(upload));
+        WebElement link = waitFor(
+                d -> {
+                    for (WebElement row : d.findElements(By.cssSelector("table.list tbody tr"))) {
+                        List<WebElement> ready = row.findElements(By.cssSelector(".status.ready"));
+                        List<WebElement> links = row.findElements(By.cssSelector("a"));
+                        if (!ready.isEmpty()
+                                && !links.isEmpty()
+                                && links.get(0).getText().contains("listings")) {
+                            return links.get(0);
+                        }
+                    }
+                    return null;
+                },
+                15);
+        assertThat(textOf("table.list tbody tr td.num")).isEqualTo("20,000");
+        long shotStart = System.nanoTime();
+        screenshot("datasets.png");
+        long shotTime = System.nanoTime() - shotStart;
+        recordRequests();
+
+        // 3. Open it: the first rows, the total, then scroll through to the middle and the end.
+        double clickAt = ((Number) Objects.requireNonNull(js("return performance.now();"))).doubleValue();
+        link.click();
+        waitFor(d -> cell(COL_NUMBER, 0).equals("1"), 20, () -> "first row " + cell(COL_NUMBER, 0));
+        long firstRows = System.nanoTime();
+        String id = URI.create(browser.getCurrentUrl()).getPath().replaceFirst("^/datasets/", "");
+        assertThat(id).isNotBlank().doesNotContain("/");
+        assertThat(cell(COL_ID, 0)).isEqualTo("1");
+        assertThat(shownTotal()).isEqualTo("20,000 rows");
+        assertThat(textOf(".dataset-head .muted")).isEqualTo("20,000 rows · 4 columns");
+        assertThat(headers()).containsExactly("#", "id", "city", "price", "note");
+
+        int middle = ROWS / 2;
+        for (int row = 1000; row < ROWS; row += 1000) {
+            scrollTo(row);
+            int target = row;
+            waitFor(
+                    d -> cell(COL_NUMBER, target).equals(String.valueOf(target + 1)),
+                    10,
+                    () -> "row " + target + " shows " + cell(COL_NUMBER, target));
+            if (row == middle) {
+                assertMiddleRows(middle);
+            }
+        }
+        js("const s = document.querySelector('.dvn-scroller'); s.scrollTop = s.scrollHeight;");
+        waitFor(d -> cell(COL_NUMBER, ROWS - 1).equals(String.valueOf(ROWS)), 10);
+        assertThat(cell(COL_ID, ROWS - 1)).isEqualTo(String.valueOf(ROWS));
+        recordRequests();
+        List<Double> blockTimes = blockFetchTimes(id);
+        Map<String, Object> firstBlock = requests.values().stream()
+                .filter(entry -> String.valueOf(entry.get("name")).endsWith("/rows?offset=0&limit=1000"))
+                .findFirst()
+                .orElseThrow();
+        double firstBlockStart = ((Number) Objects.requireNonNull(firstBlock.get("start"))).doubleValue() - clickAt;
+        double firstBlockTime = ((Number) Objects.requireNonNull(firstBlock.get("duration"))).doubleValue();
+
+        // 4. Sort by price: a click on its header (on the canvas), then the sort control's reverse button.
+        clickHeader(COL_PRICE);
+        waitFor(d -> d.findElement(By.cssSelector("button[aria-label^='Sort key 1: price, ascending']")), 5)
+                .click();
+        waitFor(d -> d.findElement(By.cssSelector("button[aria-label^='Sort key 1: price, descending']")), 5);
+        JsonNode top = api("/api/datasets/" + id + "/rows?sort=-price&limit=1");
+        int priceAt = columnIndex(top, "price");
+        BigDecimal topPrice = top.get("rows").get(0).get(priceAt).decimalValue();
+        String topPosition = top.get("positions").get(0).asString();
+        assertThat(topPrice).isEqualByComparingTo(listings.maxPrice());
+        waitFor(
+                d -> cell(COL_NUMBER, 0).equals(topPosition),
+                15,
+                () -> "sorted top row " + cell(COL_NUMBER, 0) + ", API says " + topPosition);
+        assertThat(new BigDecimal(cell(COL_PRICE, 0))).isEqualByComparingTo(topPrice);
+        assertThat(cell(COL_ID, 0))
+                .isEqualTo(top.get("rows").get(0).get(columnIndex(top, "id")).asString());
+        assertThat(headers().get(COL_PRICE)).isEqualTo("price ▼");
+        assertThat(new BigDecimal(cell(COL_PRICE, 1))).isLessThanOrEqualTo(topPrice);
+        Thread.sleep(300); // the canvas paints after the rows arrive
+        screenshot("dataset.png");
+        recordRequests();
+
+        // 5. Search: the total shown is the API's total for the same search.
+        browser.findElement(By.cssSelector("input[type=search]")).sendKeys(SEARCH_WORD);
+        JsonNode searched = waitFor(
+                d -> {
+                    JsonNode page = api("/api/datasets/" + id + "/rows?sort=-price&limit=1&search="
+                            + URLEncoder.encode(SEARCH_WORD, StandardCharsets.UTF_8));
+                    return page.get("totalExact").asBoolean() ? page : null;
+                },
+                15);
+        long searchTotal = searched.get("total").asLong();
+        assertThat(searchTotal).isEqualTo(listings.matching());
+        String expectedTotal = String.format(Locale.US, "%,d rows", searchTotal);
+        waitFor(
+                d -> shownTotal().equals(expectedTotal),
+                15,
+                () -> "total shown " + shownTotal() + ", API says " + expectedTotal);
+        waitFor(d -> cell(COL_NUMBER, 0).equals(searched.get("positions").get(0).asString()), 10);
+        assertThat(cell(COL_NOTE, 0).toLowerCase(Locale.ROOT)).contains(SEARCH_WORD);
+        recordRequests();
+
+        // 6. Every request went to this server: no CDN, font, telemetry or map tile host.
+        List<String> urls = requests.values().stream()
+                .map(entry -> (String) entry.get("name"))
+                .toList();
+        assertThat(urls).isNotEmpty().anySatisfy(url -> assertThat(url).contains("/api/uploads"));
+        assertThat(urls)
+                .as("requests of the page")
+                .allSatisfy(url -> assertThat(url).startsWith(base + "/"));
+        Object linked = js("return [...document.querySelectorAll('link[href], script[src], img[src], iframe[src],"
+                + " source[src], video[src], audio[src]')].map(e => e.href || e.src);");
+        assertThat((List<?>) Objects.requireNonNull(linked))
+                .as("resources the document links")
+                .allSatisfy(url -> assertThat(String.valueOf(url))
+                        .matches(u -> u.startsWith(base + "/") || u.startsWith("data:") || u.startsWith("blob:")));
+
+        // The figures the lead reports.
+        System.out.printf(
+                Locale.ROOT,
+                "WebAppIT: upload start to first rows in the grid %d ms (upload and import %d ms, open to first rows %d ms;"
+                        + " %d rows, %,d bytes)%n",
+                millis(firstRows - uploadStart - shotTime),
+                millis(uploadReady - uploadStart),
+                millis(firstRows - shotStart - shotTime),
+                ROWS,
+                Files.size(listings.file()));
+        System.out.printf(
+                Locale.ROOT,
+                "WebAppIT: after the click on the dataset, its first block was asked for at %.0f ms and took %.0f ms%n",
+                firstBlockStart,
+                firstBlockTime);
+        System.out.printf(
+                Locale.ROOT,
+                "WebAppIT: fetch of a 1,000-row block while scrolling: median %.1f ms, p95 %.1f ms (%d blocks)%n",
+                percentile(blockTimes, 50),
+                percentile(blockTimes, 95),
+                blockTimes.size());
+        System.out.printf(Locale.ROOT, "WebAppIT: %d requests, all to %s%n", urls.size(), base);
+    }
+
+    /** The rows on screen around the middle: contiguous, numbered from the middle, each with its own id. */
+    private void assertMiddleRows(int middle) {
+        List<Long> shown = rowsOnScreen();
+        assertThat(shown).isNotEmpty().first().isEqualTo((long) middle);
+        assertThat(shown.size()).isGreaterThan(10);
+        for (int i = 0; i < shown.size(); i++) {
+            long row = shown.get(i);
+            assertThat(row).isEqualTo(middle + i);
+            assertThat(cell(COL_NUMBER, (int) row)).isEqualTo(String.valueOf(row + 1));
+            assertThat(cell(COL_ID, (int) row)).isEqualTo(String.valueOf(row + 1));
+        }
+    }
+
+    /** The file picker is a hidden input behind the "Choose files…" button: chromedriver may type into it. */
+    private void chooseFile(Path file) {
+        WebElement input = browser().findElement(By.cssSelector("input[type=file]"));
+        try {
+            input.sendKeys(file.toAbsolutePath().toString());
+        } catch (ElementNotInteractableException e) {
+            js("arguments[0].hidden = false;", input);
+            input.sendKeys(file.toAbsolutePath().toString());
+            js("arguments[0].hidden = true;", input);
+        }
+    }
+
+    /** Clicks a column's header, drawn on the grid's canvas, at the middle of the column. */
+    private void clickHeader(int col) {
+        WebElement canvas = browser().findElement(By.cssSelector("canvas[data-testid=data-grid-canvas]"));
+        int x = 0;
+        for (int i = 0; i < col; i++) {
+            x += COLUMN_WIDTHS[i];
+        }
+        x += COLUMN_WIDTHS[col] / 2;
+        Rectangle box = canvas.getRect();
+        new Actions(browser())
+                .moveToElement(canvas, x - box.getWidth() / 2, HEADER_HEIGHT / 2 - box.getHeight() / 2)
+                .click()
+                .perform();
+    }
+
+    private void scrollTo(int row) {
+        js("document.querySelector('.dvn-scroller').scrollTop = arguments[0];", (long) row * ROW_HEIGHT);
+    }
+
+    /** The 0-based rows of the grid's accessible table, which holds the rows on screen. */
+    private List<Long> rowsOnScreen() {
+        Object rows = js("return [...document.querySelectorAll('table[role=grid] tbody tr[aria-rowindex]')]"
+                + ".map(tr => Number(tr.getAttribute('aria-rowindex')) - 2);");
+        List<Long> result = new ArrayList<>();
+        for (Object row : (List<?>) Objects.requireNonNull(rows)) {
+            result.add(((Number) row).longValue());
+        }
+        return result;
+    }
+
+    /** A cell's raw value as the grid gives it to screen readers; empty while it loads or off screen. */
+    private String cell(int col, int row) {
+        Object text = js(
+                "const e = document.getElementById('glide-cell-' + arguments[0] + '-' + arguments[1]);"
+                        + " return e === null ? '' : e.textContent;",
+                col,
+                row);
+        return text == null ? "" : text.toString();
+    }
+
+    private List<String> headers() {
+        Object headers =
+                js("return [...document.querySelectorAll('table[role=grid] thead th')].map(th => th.textContent);");
+        return ((List<?>) Objects.requireNonNull(headers))
+                .stream().map(String::valueOf).toList();
+    }
+
+    private String shownTotal() {
+        return textOf(".toolbar[aria-live=polite] > span:first-child");
+    }
+
+    /** The positions (0..1) of an upload's progress bars; -1 for an indeterminate one. */
+    private List<Double> progressOf(String upload) {
+        Object positions =
+                js("return [...document.querySelectorAll(arguments[0] + ' progress')].map(p => p.position);", upload);
+        return ((List<?>) Objects.requireNonNull(positions))
+                .stream().map(p -> ((Number) p).doubleValue()).toList();
+    }
+
+    /** The text of the first element that matches, as shown (innerText), or empty. */
+    private String textOf(String css) {
+        Object text = js("const e = document.querySelector(arguments[0]); return e === null ? '' : e.innerText;", css);
+        return text == null ? "" : text.toString().strip();
+    }
+
+    /** A GET of the API from the page, with its session cookie. */
+    private JsonNode api(String path) {
+        Object answer = ((JavascriptExecutor) browser())
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + " fetch(arguments[0], {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
+                                + ".then(r => r.text().then(body => done({status: r.status, body})))"
+                                + ".catch(e => done({status: -1, body: String(e)}));",
+                        path);
+        Map<?, ?> result = (Map<?, ?>) Objects.requireNonNull(answer);
+        String body = String.valueOf(result.get("body"));
+        assertThat(((Number) Objects.requireNonNull(result.get("status"))).intValue())
+                .as(path + ": " + body)
+                .isEqualTo(200);
+        return JSON.readTree(body);
+    }
+
+    private static int columnIndex(JsonNode page, String name) {
+        JsonNode columns = page.get("columns");
+        for (int i = 0; i < columns.size(); i++) {
+            JsonNode column = columns.get(i);
+            String columnName = column.isObject() ? column.get("name").asString() : column.asString();
+            if (columnName.equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column " + name + " in " + columns);
+    }
+
+    /** Adds the page's resource timing entries (and its own document) to {@link #requests}. */
+    @SuppressWarnings("unchecked")
+    private void recordRequests() {
+        Object entries = js("return performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource'))"
+                + ".map(e => ({key: performance.timeOrigin + ' ' + e.startTime + ' ' + e.name, name: e.name,"
+                + " start: e.startTime, duration: e.duration, status: e.responseStatus || 0,"
+                + " ttfb: e.responseStart > 0 ? e.responseStart - e.requestStart : -1}));");
+        for (Object entry : (List<?>) Objects.requireNonNull(entries)) {
+            Map<String, Object> map = (Map<String, Object>) entry;
+            requests.put(String.valueOf(map.get("key")), map);
+        }
+    }
+
+    /** How long each 1,000-row block of the unsorted rows took to arrive, in ms (resource timing). */
+    private List<Double> blockFetchTimes(String id) {
+        String rows = "/api/datasets/" + id + "/rows?";
+        List<Double> times = new ArrayList<>();
+        for (Map<String, Object> entry : requests.values()) {
+            String name = String.valueOf(entry.get("name"));
+            int query = name.indexOf(rows);
+            if (query < 0) {
+                continue;
+            }
+            String params = name.substring(query + rows.length());
+            boolean block = params.contains("limit=1000")
+                    && !params.contains("sort=")
+                    && !params.contains("search=")
+                    && !params.contains("filter=");
+            Number status = (Number) entry.get("status");
+            if (block && status != null && status.intValue() == 200) {
+                times.add(((Number) Objects.requireNonNull(entry.get("duration"))).doubleValue());
+            }
+        }
+        assertThat(times).as("block fetches seen while scrolling").hasSizeGreaterThanOrEqualTo(ROWS / 1000 / 2);
+        return times;
+    }
+
+    /** Writes a screenshot, scaled down if it would be larger than {@link #MAX_PNG_BYTES}. */
+    private void screenshot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) browser()).getScreenshotAs(OutputType.BYTES);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        double scale = 1.0;
+        while (png.length > MAX_PNG_BYTES && scale > 0.5) {
+            scale -= 0.1;
+            int width = (int) Math.round(image.getWidth() * scale);
+            int height = (int) Math.round(image.getHeight() * scale);
+            BufferedImage smaller = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D graphics = smaller.createGraphics();
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            graphics.drawImage(image, 0, 0, width, height, null);
+            graphics.dispose();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(smaller, "png", out);
+            png = out.toByteArray();
+        }
+        Path file = docsImages().resolve(name);
+        Files.write(file, png);
+        System.out.printf(Locale.ROOT, "WebAppIT: wrote %s (%,d bytes)%n", file, png.length);
+    }
+
+    /**
+     * {@code target/screenshots} by default, so a test run leaves the committed images alone; the project's
+     * docs/images with {@code -De2e.screenshots=docs} (to refresh the README's pictures), or any directory given.
+     */
+    private static Path docsImages() throws IOException {
+        String chosen = System.getProperty("e2e.screenshots", "target/screenshots");
+        if (!chosen.equals("docs")) {
+            return Files.createDirectories(Path.of(chosen).toAbsolutePath());
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("mvnw"))) {
+                return Files.createDirectories(dir.resolve("docs/images"));
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("no docs/ above " + Path.of("").toAbsolutePath());
+    }
+
+    private @Nullable Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser()).executeScript(script, args);
+    }
+
+    private <T> T waitFor(Function<WebDriver, @Nullable T> condition, int seconds) {
+        return waitFor(condition, seconds, () -> "");
+    }
+
+    private <T> T waitFor(Function<WebDriver, @Nullable T> condition, int seconds, Supplier<String> state) {
+        WebDriverWait wait = new WebDriverWait(browser(), Duration.ofSeconds(seconds), Duration.ofMillis(50));
+        wait.withMessage(state);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait.until(d -> {
+            T value = condition.apply(d);
+            return value instanceof Boolean bool && !bool ? null : value;
+        });
+    }
+
+    private static WebDriver browser() {
+        return Objects.requireNonNull(driver, "the browser is not running");
+    }
+
+    private static long millis(long nanos) {
+        return Duration.ofNanos(nanos).toMillis();
+    }
+
+    private static double percentile(List<Double> values, int percent) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    private static Path createDataDir() {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), "web-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The CSV uploaded: id, city, price (2 decimals, some empty) and a note; and what the test expects of it. */
+    record Listings(Path file, BigDecimal maxPrice, long matching) {
+
+        private static final String[] CITIES = {"Oslo", "Bergen", "Trondheim", "Stavanger", "Tromso", "Bodo"};
+        private static final String[] NOTES = {
+            "quiet street", "%s view", "near the station", "\"new kitchen, big windows\"", "", "top floor"
+        };
+
+        static Listings write(Path file, int rows, String word) throws IOException {
+            Random random = new Random(42);
+            StringBuilder csv = new StringBuilder("id,city,price,note\n");
+            BigDecimal max = BigDecimal.ZERO;
+            long matching = 0;
+            for (int i = 1; i <= rows; i++) {
+                String city = CITIES[random.nextInt(CITIES.length)];
+                String price = "";
+                if (i % 13 != 0) {
+                    BigDecimal value = BigDecimal.valueOf(5_000 + random.nextInt(495_000), 2);
+                    max = value.max(max);
+                    price = value.toPlainString();
+                }
+                String note = NOTES[random.nextInt(NOTES.length)].formatted(word);
+                if (note.contains(word)) {
+                    matching++;
+                }
+                csv.append(i)
+                        .append(',')
+                        .append(city)
+                        .append(',')
+                        .append(price)
+                        .append(',')
+                        .append(note)
+                        .append('\n');
+            }
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+            return new Listings(file, max, matching);
+        }
+    }
+}
