@@ -1,5 +1,6 @@
 package io.quarry.engine;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,12 @@ public interface Engine extends AutoCloseable {
      * @throws QuarryException with a message for a person when the file cannot be ingested; nothing is published
      */
     IngestResult ingest(IngestRequest request, IngestListener listener);
+
+    /**
+     * Reads the first rows of a file that may still be arriving (an upload in progress), without storing anything.
+     * Empty when too little of it is there to show a row.
+     */
+    Optional<Preview> preview(Path source, int maxRows);
 
     /** Every published dataset, newest first. */
     List<Dataset> listDatasets();

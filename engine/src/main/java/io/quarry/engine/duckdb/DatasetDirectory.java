@@ -53,6 +53,13 @@ final class DatasetDirectory {
             Files.createDirectories(directory.datasets);
             Files.createDirectories(directory.staging);
             Files.createDirectories(directory.temp);
+            try (Stream<Path> previews = Files.list(directory.temp)) {
+                for (Path path : previews.toList()) {
+                    if (path.getFileName().toString().startsWith("preview-")) {
+                        PathUtils.deleteDirectory(path);
+                    }
+                }
+            }
             try (Stream<Path> stale = Files.list(directory.staging)) {
                 for (Path path : stale.toList()) {
                     LOG.info("Removing an unfinished ingest left by an earlier run: {}", path.getFileName());
@@ -189,6 +196,19 @@ final class DatasetDirectory {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** A fresh directory under tmp/ for throw-away work such as a preview. */
+    Path createScratch() {
+        try {
+            return Files.createTempDirectory(temp, "preview-");
+        } catch (IOException e) {
+            throw new QuarryException(EngineError.STORAGE_FAILED, "No scratch space: " + e.getMessage(), e);
+        }
+    }
+
+    void removeScratchDir(Path dir) {
+        delete(dir);
     }
 
     void removeStage(String id) {

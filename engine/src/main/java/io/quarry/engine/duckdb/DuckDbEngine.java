@@ -12,6 +12,7 @@ import io.quarry.engine.IngestRequest;
 import io.quarry.engine.IngestResult;
 import io.quarry.engine.Page;
 import io.quarry.engine.PageRequest;
+import io.quarry.engine.Preview;
 import io.quarry.engine.QuarryException;
 import io.quarry.engine.Reject;
 import io.quarry.engine.RejectPage;
@@ -57,6 +58,7 @@ public final class DuckDbEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbEngine.class);
     private static final int MAX_NAME_LENGTH = 200;
     private static final long DEFAULT_MAX_LINE = 2 << 20;
+    private static final int PREVIEW_BYTES = 1 << 20;
 
     private final DatasetDirectory directory;
     private final DuckDBConnection root;
@@ -286,6 +288,16 @@ public final class DuckDbEngine implements Engine {
 
     static String alias(String id) {
         return "ds_" + id;
+    }
+
+    @Override
+    public Optional<Preview> preview(Path source, int maxRows) {
+        Path scratch = directory.createScratch();
+        try {
+            return CsvIngester.preview(source, PREVIEW_BYTES, Math.min(maxRows, Preview.MAX_ROWS), scratch);
+        } finally {
+            directory.removeScratchDir(scratch);
+        }
     }
 
     @Override

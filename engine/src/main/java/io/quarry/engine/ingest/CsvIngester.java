@@ -7,14 +7,17 @@ import io.quarry.engine.IngestListener;
 import io.quarry.engine.IngestOptions;
 import io.quarry.engine.IngestPhase;
 import io.quarry.engine.IngestProgress;
+import io.quarry.engine.Preview;
 import io.quarry.engine.QuarryException;
 import io.quarry.engine.Reject;
+import io.quarry.engine.store.RowFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -22,6 +25,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a whole CSV file once: checks every record, decides every column's type from every value, logs rejected
@@ -29,7 +35,9 @@ import java.util.Locale;
  */
 public final class CsvIngester {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CsvIngester.class);
     private static final int SAMPLE_BYTES = 1 << 20;
+    private static final int PREVIEW_CHUNK = 8 << 10;
     private static final long PROGRESS_NANOS = 250_000_000L;
 
     private final IngestOptions options;
@@ -77,6 +85,63 @@ public final class CsvIngester {
         } catch (IOException e) {
             throw new QuarryException(EngineError.CSV_UNREADABLE, "The file could not be read to the end.", e);
         }
+    }
+
+    /**
+     * Reads the part of a file that is there (at most {@code maxBytes} of its text, cut after its last line break)
+     * like a whole file, into {@code scratch}, tolerating any number of rejects; empty when no row could be read.
+     */
+    public static Optional<Preview> preview(Path source, int maxBytes, int maxRows, Path scratch) {
+        byte[] prefix;
+        try (SourceStream stream = SourceStream.open(source)) {
+            prefix = readAvailable(stream.text(), maxBytes);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        int end = prefix.length;
+        while (end > 0 && prefix[end - 1] != '\n') {
+            end--;
+        }
+        prefix = Arrays.copyOf(prefix, end);
+        if (prefix.length == 0) {
+            return Optional.empty();
+        }
+        IngestOptions tolerant = IngestOptions.builder()
+                .maxRejectedShare(1)
+                .toleratedRejects(Integer.MAX_VALUE)
+                .build();
+        try {
+            Path part = Files.write(scratch.resolve(source.getFileName()), prefix);
+            Path rows = scratch.resolve("rows.csv");
+            Path index = scratch.resolve("rows.idx");
+            ParsedCsv parsed = new CsvIngester(tolerant, IngestListener.NONE, System.nanoTime())
+                    .parse(part, rows, index, scratch.resolve("rejects.csv"));
+            try (RowFile file = RowFile.open(rows, index, parsed.columns())) {
+                return Optional.of(new Preview(parsed.columns(), file.readRange(0, maxRows)));
+            }
+        } catch (QuarryException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new QuarryException(EngineError.STORAGE_FAILED, "The preview could not be written.", e);
+        }
+    }
+
+    /**
+     * Reads up to {@code maxBytes}, stopping quietly where a file still being written (or compressed) ends; small
+     * reads, so a cut-off compressed stream loses at most one chunk.
+     */
+    private static byte[] readAvailable(InputStream in, int maxBytes) {
+        byte[] buffer = new byte[maxBytes];
+        int length = 0;
+        try {
+            int n;
+            while (length < maxBytes && (n = in.read(buffer, length, Math.min(PREVIEW_CHUNK, maxBytes - length))) > 0) {
+                length += n;
+            }
+        } catch (IOException e) {
+            LOG.debug("A preview stopped at byte {}: {}", length, e.getMessage());
+        }
+        return Arrays.copyOf(buffer, length);
     }
 
     private ParsedCsv parse(SourceStream stream, Path source, Path canonical, Path rowIndex, Path rejectLog)

@@ -140,4 +140,11 @@ public abstract class EngineContractTest {
             super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
         }
     }
+
+    @Nested
+    class Previews extends PreviewContract {
+        Previews() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
 }
