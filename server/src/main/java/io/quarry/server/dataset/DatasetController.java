@@ -48,13 +48,13 @@ class DatasetController {
     @GetMapping("/{id}")
     Detail detail(@AuthenticationPrincipal QuarryPrincipal user, @PathVariable String id) {
         DatasetRecord record = datasets.requireVisible(user, id);
-        return Detail.of(record, datasets.published(record));
+        return Detail.of(record, datasets.published(record), datasets.preview(record));
     }
 
     @PatchMapping("/{id}")
     Detail rename(@AuthenticationPrincipal QuarryPrincipal user, @PathVariable String id, @RequestBody Rename rename) {
         DatasetRecord record = datasets.rename(user, id, rename.name() == null ? "" : rename.name());
-        return Detail.of(record, datasets.published(record));
+        return Detail.of(record, datasets.published(record), datasets.preview(record));
     }
 
     @DeleteMapping("/{id}")
@@ -73,7 +73,7 @@ class DatasetController {
             @RequestParam(required = false) @Nullable String filter,
             @RequestParam(required = false) @Nullable String search) {
         RowsQuery query = RowsQuery.parse(sort, filter, search, json);
-        return RowsView.of(datasets.readPage(user, id, offset, limit, query));
+        return datasets.readRows(user, id, offset, limit, query);
     }
 
     @GetMapping("/{id}/rejects")

@@ -1,19 +1,23 @@
 package io.quarry.server.dataset;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.Engine;
 import io.quarry.engine.EngineError;
-import io.quarry.engine.Page;
 import io.quarry.engine.PageRequest;
+import io.quarry.engine.Preview;
 import io.quarry.engine.QuarryException;
 import io.quarry.engine.RejectPage;
 import io.quarry.server.auth.QuarryPrincipal;
+import io.quarry.server.dataset.DatasetViews.RowsView;
 import io.quarry.server.job.IngestJobs;
 import io.quarry.server.job.Progress;
 import io.quarry.server.job.ProgressHub;
 import io.quarry.server.upload.UploadFiles;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -22,11 +26,17 @@ import org.springframework.stereotype.Service;
 @Service
 final class DatasetService {
 
+    private static final long PREVIEW_AFTER_BYTES = 1 << 20;
+
     private final DatasetStore store;
     private final Engine engine;
     private final IngestJobs jobs;
     private final ProgressHub progress;
     private final UploadFiles files;
+    private final Cache<String, Preview> previews = Caffeine.newBuilder()
+            .maximumSize(100)
+            .expireAfterWrite(Duration.ofMinutes(30))
+            .build();
 
     DatasetService(DatasetStore store, Engine engine, IngestJobs jobs, ProgressHub progress, UploadFiles files) {
         this.store = store;
@@ -70,11 +80,47 @@ final class DatasetService {
                 .ifPresent(engine::deleteDataset);
         files.delete(id);
         progress.forget(id);
+        previews.invalidate(id);
     }
 
-    Page readPage(QuarryPrincipal user, String id, long offset, int limit, RowsQuery query) {
+    /**
+     * A page of a ready dataset; while it is still uploading or ingesting, and no sort, filter or search is asked for,
+     * its first rows from a preview of the part that has arrived.
+     */
+    RowsView readRows(QuarryPrincipal user, String id, long offset, int limit, RowsQuery query) {
+        DatasetRecord record = requireVisible(user, id);
+        if (record.status() != DatasetStatus.READY && query.isPlain() && offset < Preview.MAX_ROWS) {
+            Optional<Preview> preview = preview(record);
+            if (preview.isPresent()) {
+                PageRequest checked = new PageRequest(id, offset, limit, List.of());
+                return RowsView.of(preview.get(), checked.offset(), checked.limit());
+            }
+        }
         String engineId = requireReady(user, id);
-        return engine.readPage(new PageRequest(engineId, offset, limit, query.sort(), query.filters(), query.search()));
+        return RowsView.of(engine.readPage(
+                new PageRequest(engineId, offset, limit, query.sort(), query.filters(), query.search())));
+    }
+
+    /**
+     * The columns and first rows of what has arrived of a dataset not yet ready: once 1 MiB is there (or the whole
+     * upload), computed once and kept while the dataset is in the works.
+     */
+    Optional<Preview> preview(DatasetRecord record) {
+        if (record.status() == DatasetStatus.READY || record.status() == DatasetStatus.FAILED) {
+            previews.invalidate(record.id());
+            return Optional.empty();
+        }
+        Preview cached = previews.getIfPresent(record.id());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        boolean arrived = record.status() != DatasetStatus.UPLOADING;
+        if (!files.exists(record.id()) || (!arrived && files.size(record.id()) < PREVIEW_AFTER_BYTES)) {
+            return Optional.empty();
+        }
+        Optional<Preview> preview = engine.preview(files.source(record.id()), Preview.MAX_ROWS);
+        preview.ifPresent(p -> previews.put(record.id(), p));
+        return preview;
     }
 
     RejectPage readRejects(QuarryPrincipal user, String id, long offset, int limit) {

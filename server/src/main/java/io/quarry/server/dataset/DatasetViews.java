@@ -5,6 +5,7 @@ import io.quarry.engine.Column;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.Dialect;
 import io.quarry.engine.Page;
+import io.quarry.engine.Preview;
 import io.quarry.engine.Reject;
 import io.quarry.engine.RejectPage;
 import io.quarry.engine.Row;
@@ -76,9 +77,11 @@ final class DatasetViews {
             @Nullable DialectView dialect,
             Timings timings,
             Instant createdAt,
-            @Nullable Instant readyAt) {
+            @Nullable Instant readyAt,
+            boolean preview) {
 
-        static Detail of(DatasetRecord d, Optional<Dataset> published) {
+        /** With the columns of the published dataset, or of a preview while the upload or ingest runs. */
+        static Detail of(DatasetRecord d, Optional<Dataset> published, Optional<Preview> preview) {
             Failure failure = d.failureCode() == null
                     ? null
                     : new Failure(d.failureCode(), d.failureDetail() == null ? "" : d.failureDetail());
@@ -95,13 +98,17 @@ final class DatasetViews {
                     d.sourceBytes(),
                     d.rowCount(),
                     d.rejectedCount(),
-                    published.map(p -> ColumnView.of(p.columns())).orElse(List.of()),
+                    published
+                            .map(p -> ColumnView.of(p.columns()))
+                            .or(() -> preview.map(p -> ColumnView.of(p.columns())))
+                            .orElse(List.of()),
                     failure,
                     published.map(Dataset::warnings).orElse(List.of()),
                     published.map(p -> DialectView.of(p.dialect())).orElse(null),
                     new Timings(queued, ingest),
                     d.createdAt(),
-                    d.readyAt());
+                    d.readyAt(),
+                    published.isEmpty() && preview.isPresent());
         }
     }
 
@@ -113,11 +120,40 @@ final class DatasetViews {
             long offset,
             int limit,
             long total,
-            boolean totalExact) {
+            boolean totalExact,
+            boolean preview) {
         static RowsView of(Page page) {
-            List<List<@Nullable Object>> rows = new ArrayList<>(page.rows().size());
-            List<Long> positions = new ArrayList<>(page.rows().size());
-            for (Row row : page.rows()) {
+            return of(page.columns(), page.rows(), page.offset(), page.limit(), page.total(), page.totalExact(), false);
+        }
+
+        /**
+         * The first rows of a dataset still uploading or ingesting, marked {@code preview}; its total is the number of
+         * preview rows, not exact.
+         */
+        static RowsView of(Preview preview, long offset, int limit) {
+            int from = (int) Math.min(offset, preview.rows().size());
+            int to = (int) Math.min(preview.rows().size(), from + (long) limit);
+            return of(
+                    preview.columns(),
+                    preview.rows().subList(from, to),
+                    offset,
+                    limit,
+                    preview.rows().size(),
+                    false,
+                    true);
+        }
+
+        private static RowsView of(
+                List<Column> columns,
+                List<Row> pageRows,
+                long offset,
+                int limit,
+                long total,
+                boolean totalExact,
+                boolean preview) {
+            List<List<@Nullable Object>> rows = new ArrayList<>(pageRows.size());
+            List<Long> positions = new ArrayList<>(pageRows.size());
+            for (Row row : pageRows) {
                 List<@Nullable Object> values = new ArrayList<>(row.values().size());
                 for (Object value : row.values()) {
                     values.add(json(value));
@@ -125,14 +161,7 @@ final class DatasetViews {
                 rows.add(values);
                 positions.add(row.position());
             }
-            return new RowsView(
-                    ColumnView.of(page.columns()),
-                    rows,
-                    positions,
-                    page.offset(),
-                    page.limit(),
-                    page.total(),
-                    page.totalExact());
+            return new RowsView(ColumnView.of(columns), rows, positions, offset, limit, total, totalExact, preview);
         }
     }
 

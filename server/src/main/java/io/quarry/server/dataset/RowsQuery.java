@@ -21,6 +21,11 @@ import tools.jackson.databind.ObjectMapper;
  */
 record RowsQuery(List<SortKey> sort, List<Filter> filters, String search) {
 
+    /** True without sort, filter or search. */
+    boolean isPlain() {
+        return sort.isEmpty() && filters.isEmpty() && search.isBlank();
+    }
+
     RowsQuery {
         sort = List.copyOf(sort);
         filters = List.copyOf(filters);

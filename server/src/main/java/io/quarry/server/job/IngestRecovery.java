@@ -24,8 +24,10 @@ class IngestRecovery {
     private final DatasetStore store;
     private final UploadFiles files;
     private final IngestJobs jobs;
+    private final ResumableUploads uploads;
 
-    IngestRecovery(DatasetStore store, UploadFiles files, IngestJobs jobs) {
+    IngestRecovery(DatasetStore store, UploadFiles files, IngestJobs jobs, ResumableUploads uploads) {
+        this.uploads = uploads;
         this.store = store;
         this.files = files;
         this.jobs = jobs;
@@ -36,7 +38,9 @@ class IngestRecovery {
         List<DatasetRecord> unfinished =
                 store.listByStatus(List.of(DatasetStatus.UPLOADING, DatasetStatus.QUEUED, DatasetStatus.INGESTING));
         for (DatasetRecord record : unfinished) {
-            if (record.status() != DatasetStatus.UPLOADING && files.exists(record.id())) {
+            if (record.status() == DatasetStatus.UPLOADING && uploads.isResumable(record.id())) {
+                LOG.info("Dataset {} waits for the rest of its resumable upload", record.id());
+            } else if (record.status() != DatasetStatus.UPLOADING && files.exists(record.id())) {
                 LOG.info("Queueing the interrupted ingest of {} again", record.id());
                 store.markQueued(record.id(), files.size(record.id()));
                 jobs.submit(new IngestJobs.Job(record.id(), record.ownerId(), record.name()));

@@ -92,6 +92,7 @@ class TusController {
         String id = uploads.newId();
         store.insert(id, user.id(), name, filename.length() > 500 ? filename.substring(0, 500) : filename, size);
         files.create(id);
+        uploads.startResumable(id, user.id(), name);
         if (size == 0) {
             finish(store.find(id).orElseThrow(), 0);
         }
@@ -155,7 +156,14 @@ class TusController {
             }
             long size;
             try {
-                size = files.append(id, body, upload.length(), total -> {});
+                long[] reported = {0};
+                size = files.append(id, body, upload.length(), total -> {
+                    long now = System.nanoTime();
+                    if (now - reported[0] >= 200_000_000L) {
+                        reported[0] = now;
+                        uploads.resumed(id, total, upload.length());
+                    }
+                });
             } catch (UploadFiles.LimitExceeded e) {
                 throw new QuarryException(
                         DatasetError.UPLOAD_INVALID,
@@ -186,13 +194,14 @@ class TusController {
         store.delete(id);
         if (upload.datasetId() == null) {
             files.delete(id);
+            uploads.abandonResumable(id);
         }
         locks.remove(id);
         return ResponseEntity.noContent().header("Tus-Resumable", VERSION).build();
     }
 
     private void finish(TusUpload upload, long size) {
-        uploads.queueFinished(upload.id(), upload.ownerId(), upload.name(), size);
+        uploads.queue(upload.id(), upload.ownerId(), upload.name(), size);
         store.complete(upload.id(), upload.id());
         LOG.info("Resumable upload {} complete: {} bytes", upload.id(), size);
     }

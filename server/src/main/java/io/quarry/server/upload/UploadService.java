@@ -8,6 +8,7 @@ import io.quarry.server.dataset.DatasetStore;
 import io.quarry.server.job.IngestJobs;
 import io.quarry.server.job.Progress;
 import io.quarry.server.job.ProgressHub;
+import io.quarry.server.job.ResumableUploads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /** Turns uploaded bytes into queued datasets, within the size limit and the owner's quota. */
 @Service
-public final class UploadService {
+public final class UploadService implements ResumableUploads {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
@@ -27,9 +28,16 @@ public final class UploadService {
     private final IngestJobs jobs;
     private final ProgressHub progress;
     private final UploadProperties properties;
+    private final TusUploadStore resumables;
 
     UploadService(
-            DatasetStore store, UploadFiles files, IngestJobs jobs, ProgressHub progress, UploadProperties properties) {
+            DatasetStore store,
+            UploadFiles files,
+            IngestJobs jobs,
+            ProgressHub progress,
+            UploadProperties properties,
+            TusUploadStore resumables) {
+        this.resumables = resumables;
         this.store = store;
         this.files = files;
         this.jobs = jobs;
@@ -129,11 +137,31 @@ public final class UploadService {
         }
     }
 
-    /** Makes a dataset of a finished resumable upload, with the same id, and queues its ingest. */
-    DatasetRecord queueFinished(String id, long ownerId, String name, long size) {
-        DatasetRecord queued = store.insert(id, ownerId, name, DatasetStatus.QUEUED, size);
-        jobs.submit(new IngestJobs.Job(id, ownerId, name));
-        return queued;
+    /**
+     * Makes the dataset of a resumable upload as it starts, with the same id and status uploading, so its owner sees
+     * it (and a preview of it) while the bytes arrive.
+     */
+    void startResumable(String id, long ownerId, String name) {
+        store.insert(id, ownerId, name, DatasetStatus.UPLOADING, 0);
+        progress.update(id, Progress.upload(0, -1, 0));
+    }
+
+    /** Reports how far a resumable upload has come. */
+    void resumed(String id, long offset, long length) {
+        progress.update(id, Progress.upload(offset, length, 0));
+    }
+
+    /** Removes the dataset of a resumable upload given up before its last byte. */
+    void abandonResumable(String id) {
+        store.find(id)
+                .filter(record -> record.status() == DatasetStatus.UPLOADING)
+                .ifPresent(record -> store.delete(id));
+        progress.forget(id);
+    }
+
+    @Override
+    public boolean isResumable(String id) {
+        return resumables.find(id).filter(upload -> upload.datasetId() == null).isPresent();
     }
 
     String newId() {

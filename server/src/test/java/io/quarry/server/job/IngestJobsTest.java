@@ -15,6 +15,7 @@ import io.quarry.engine.IngestRequest;
 import io.quarry.engine.IngestResult;
 import io.quarry.engine.Page;
 import io.quarry.engine.PageRequest;
+import io.quarry.engine.Preview;
 import io.quarry.engine.QuarryException;
 import io.quarry.engine.RejectPage;
 import io.quarry.server.dataset.DatasetRecord;
@@ -124,7 +125,7 @@ class IngestJobsTest {
         store.insert(cutOff, 2, "cut off", DatasetStatus.UPLOADING, 0);
         stored(cutOff);
 
-        new IngestRecovery(store, files, jobs).requeue();
+        new IngestRecovery(store, files, jobs, id -> false).requeue();
         engine.releaseAll();
 
         await(() -> status(interrupted) == DatasetStatus.READY);
@@ -265,6 +266,11 @@ class IngestJobsTest {
         @Override
         public List<CacheStatistics> cacheStatistics() {
             return List.of();
+        }
+
+        @Override
+        public Optional<Preview> preview(Path source, int maxRows) {
+            return Optional.empty();
         }
 
         @Override

@@ -133,6 +133,55 @@ class TusUploadIT extends ApiTestSupport {
     }
 
     @Test
+    void showsTheFirstRowsOnceAMegabyteHasArrived() throws Exception {
+        QuarryApi erin = user("erin");
+        byte[] csv;
+        try (var in = new CsvGenerator(3_000_000)) {
+            csv = in.readAllBytes();
+        }
+        HttpResponse<String> created = erin.send(erin.request("/api/uploads")
+                .header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", String.valueOf(csv.length))
+                .header("Upload-Metadata", "filename " + base64("early.csv"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String path = location.substring(location.indexOf("/api/uploads/"));
+        String id = path.substring("/api/uploads/".length());
+
+        JsonNode started = erin.getJson("/api/datasets/" + id);
+        assertThat(started.get("status").asString()).isEqualTo("uploading");
+        assertThat(started.get("preview").asBoolean()).isFalse();
+        assertThat(erin.get("/api/datasets/" + id + "/rows").statusCode()).isEqualTo(409);
+
+        int megabyte = 1 << 20;
+        assertThat(patch(erin, path, 0, csv, 0, megabyte + 1000).statusCode()).isEqualTo(204);
+        JsonNode arriving = erin.getJson("/api/datasets/" + id);
+        assertThat(arriving.get("status").asString()).isEqualTo("uploading");
+        assertThat(arriving.get("preview").asBoolean()).isTrue();
+        assertThat(arriving.get("columns").findValuesAsString("name")).containsExactly("id", "city", "price", "day");
+        JsonNode rows = erin.getJson("/api/datasets/" + id + "/rows?limit=1000");
+        assertThat(rows.get("preview").asBoolean()).isTrue();
+        assertThat(rows.get("totalExact").asBoolean()).isFalse();
+        assertThat(rows.get("rows").size()).isEqualTo(1000);
+        assertThat(rows.get("positions").get(0).asLong()).isEqualTo(1);
+        assertThat(rows.get("rows").get(0).get(0).asLong()).isEqualTo(1);
+        assertThat(erin.get("/api/datasets/" + id + "/rows?sort=-price").statusCode())
+                .isEqualTo(409);
+
+        assertThat(patch(erin, path, megabyte + 1000, csv, megabyte + 1000, csv.length)
+                        .statusCode())
+                .isEqualTo(204);
+        JsonNode ready = erin.awaitFinished(id);
+        assertThat(ready.get("status").asString()).isEqualTo("ready");
+        assertThat(ready.get("preview").asBoolean()).isFalse();
+        assertThat(erin.getJson("/api/datasets/" + id + "/rows?limit=1")
+                        .get("preview")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
     void anUploadOverTheLimitIsRefusedAtCreation() throws Exception {
         QuarryApi erin = user("erin");
         HttpResponse<String> refused = erin.send(erin.request("/api/uploads")
