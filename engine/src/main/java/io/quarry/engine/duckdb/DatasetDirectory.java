@@ -41,7 +41,10 @@ final class DatasetDirectory {
     private final SecureRandom random = new SecureRandom();
     private final JsonMapper json = JsonMapper.builder().build();
 
+    private final Path root;
+
     private DatasetDirectory(Path root) {
+        this.root = root;
         this.datasets = root.resolve("datasets");
         this.staging = root.resolve("staging");
         this.temp = root.resolve("tmp");
@@ -106,6 +109,11 @@ final class DatasetDirectory {
             throw new UncheckedIOException(e);
         }
         return found;
+    }
+
+    /** The data directory itself, absolute. */
+    Path root() {
+        return root;
     }
 
     Path tempDir() {

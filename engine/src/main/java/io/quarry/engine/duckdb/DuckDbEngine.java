@@ -101,6 +101,7 @@ public final class DuckDbEngine implements Engine {
                 statement.execute("SET enable_progress_bar_print = false");
                 statement.execute("SET autoinstall_known_extensions = false");
                 statement.execute("SET autoload_known_extensions = false");
+                lockDown(statement, directory.root());
             }
         } catch (SQLException e) {
             throw new QuarryException(EngineError.STORAGE_FAILED, "The storage engine could not start.", e);
@@ -108,6 +109,18 @@ public final class DuckDbEngine implements Engine {
         DuckDbEngine engine = new DuckDbEngine(directory, root, settings);
         engine.attachPublished();
         return engine;
+    }
+
+    /**
+     * Confines DuckDB to the data directory for good: no file outside it can be read, written or attached, no
+     * extension installed or loaded, and no setting changed afterwards, whatever SQL reaches the engine.
+     */
+    static void lockDown(Statement statement, Path dataDir) throws SQLException {
+        String allowed = dataDir.toAbsolutePath().normalize() + java.io.File.separator;
+        statement.execute("SET allowed_directories = [" + Sql.literal(allowed) + "]");
+        statement.execute("SET enable_external_access = false");
+        statement.execute("SET allow_community_extensions = false");
+        statement.execute("SET lock_configuration = true");
     }
 
     private void attachPublished() {
