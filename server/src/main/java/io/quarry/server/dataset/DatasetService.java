@@ -2,6 +2,8 @@ package io.quarry.server.dataset;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.Engine;
 import io.quarry.engine.EngineError;
@@ -97,8 +99,11 @@ final class DatasetService {
             }
         }
         String engineId = requireReady(user, id);
-        return RowsView.of(engine.readPage(
-                new PageRequest(engineId, offset, limit, query.sort(), query.filters(), query.search())));
+        PageRequest request = new PageRequest(engineId, offset, limit, query.sort(), query.filters(), query.search());
+        Timer.Sample sample = Timer.start();
+        RowsView rows = RowsView.of(engine.readPage(request));
+        sample.stop(Metrics.timer("quarry.rows", "kind", request.isPlain() ? "plain" : "view"));
+        return rows;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.quarry.server.job;
 
+import io.micrometer.core.instrument.Metrics;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.Engine;
 import io.quarry.engine.IngestListener;
@@ -12,6 +13,7 @@ import io.quarry.server.dataset.DatasetError;
 import io.quarry.server.dataset.DatasetStore;
 import io.quarry.server.upload.UploadFiles;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -171,6 +173,11 @@ public final class IngestJobs {
                             dataset.rejectedCount(),
                             Math.round(result.seconds() * 1000)));
             files.delete(id);
+            Metrics.timer("quarry.ingest", "outcome", "ready")
+                    .record(Duration.ofMillis(Math.round(result.seconds() * 1000)));
+            Metrics.counter("quarry.ingest.bytes").increment(result.sourceBytes());
+            Metrics.counter("quarry.ingest.rows").increment(dataset.rowCount());
+            Metrics.counter("quarry.ingest.rejected").increment(dataset.rejectedCount());
             LOG.info("Dataset {} is ready: {} rows, {} rejected", id, dataset.rowCount(), dataset.rejectedCount());
         } catch (QuarryException e) {
             if (stopping || cancelled.contains(id)) {
@@ -192,6 +199,7 @@ public final class IngestJobs {
     }
 
     private void fail(String id, String code, String detail) {
+        Metrics.counter("quarry.ingest.failures", "code", code).increment();
         store.markFailed(id, code, detail);
         progress.update(id, Progress.failed(code, detail));
         files.delete(id);

@@ -172,6 +172,7 @@ class TusController {
                 LOG.info("Upload {} paused at byte {}: {}", id, files.size(id), e.getMessage());
                 throw e;
             }
+            uploads.received(size - current);
             if (size == upload.length()) {
                 finish(upload, size);
             }

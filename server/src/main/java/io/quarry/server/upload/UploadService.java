@@ -1,5 +1,6 @@
 package io.quarry.server.upload;
 
+import io.micrometer.core.instrument.Metrics;
 import io.quarry.engine.QuarryException;
 import io.quarry.server.dataset.DatasetError;
 import io.quarry.server.dataset.DatasetRecord;
@@ -119,6 +120,7 @@ public final class UploadService implements ResumableUploads {
                     String.format(Locale.ROOT, "%.1f", seconds > 0 ? size / 1e6 / seconds : 0));
             DatasetRecord record = queue(id, ownerId, name, size);
             stored = true;
+            Metrics.counter("quarry.upload.bytes", "protocol", "stream").increment(size);
             return record;
         } catch (UploadFiles.LimitExceeded e) {
             throw exceeded(e.seen, allowance);
@@ -144,6 +146,11 @@ public final class UploadService implements ResumableUploads {
     void startResumable(String id, long ownerId, String name) {
         store.insert(id, ownerId, name, DatasetStatus.UPLOADING, 0);
         progress.update(id, Progress.upload(0, -1, 0));
+    }
+
+    /** Counts bytes a resumable upload received. */
+    void received(long bytes) {
+        Metrics.counter("quarry.upload.bytes", "protocol", "tus").increment(bytes);
     }
 
     /** Reports how far a resumable upload has come. */

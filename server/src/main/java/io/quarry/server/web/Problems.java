@@ -1,5 +1,6 @@
 package io.quarry.server.web;
 
+import io.micrometer.core.instrument.Metrics;
 import io.quarry.engine.ErrorCode;
 import io.quarry.engine.ErrorKind;
 import jakarta.servlet.RequestDispatcher;
@@ -44,9 +45,10 @@ public final class Problems {
         return "/docs/errors#" + code.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The body of a problem, members in the order of the docs. */
+    /** The body of a problem, members in the order of the docs; counted in {@code quarry.errors} by code. */
     public static Map<String, Object> body(
             int status, ErrorCode code, String detail, String instance, Map<String, ?> members) {
+        Metrics.counter("quarry.errors", "code", code.name()).increment();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type(code));
         body.put("title", code.title());
