@@ -1,5 +1,8 @@
 package io.quarry.engine;
 
+import io.quarry.engine.query.QueryLimits;
+import io.quarry.engine.query.QueryResult;
+import io.quarry.engine.query.Workflow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +45,26 @@ public interface Engine extends AutoCloseable {
     Page readPage(PageRequest request);
 
     RejectPage readRejects(String id, long offset, int limit);
+
+    /**
+     * Runs a chart workflow ({@link Capability#CHART_QUERIES}) on a dataset; see docs/charts.md for its semantics.
+     *
+     * @throws QuarryException {@code DATASET_NOT_FOUND}; {@code QUERY_*} codes for a workflow that cannot be run or
+     *     took longer than {@code limits.timeout()}; {@code CAPABILITY_NOT_SUPPORTED} when the engine cannot
+     */
+    default QueryResult query(String datasetId, Workflow workflow, QueryLimits limits) {
+        throw new QuarryException(EngineError.CAPABILITY_NOT_SUPPORTED, "This engine cannot answer chart queries.");
+    }
+
+    /**
+     * The column profiles of a dataset ({@link Capability#PROFILES}): counts, bounds, top values and histograms,
+     * computed once and kept with the dataset.
+     *
+     * @throws QuarryException {@code DATASET_NOT_FOUND}; {@code CAPABILITY_NOT_SUPPORTED} when the engine cannot
+     */
+    default DatasetProfile profile(String datasetId) {
+        throw new QuarryException(EngineError.CAPABILITY_NOT_SUPPORTED, "This engine cannot profile datasets.");
+    }
 
     /** Hit, miss and eviction counts of the engine's caches. */
     List<CacheStatistics> cacheStatistics();

@@ -15,6 +15,10 @@ public enum EngineError implements ErrorCode {
     UNKNOWN_COLUMN(ErrorKind.INVALID_REQUEST, "Unknown column"),
     INVALID_FILTER(ErrorKind.INVALID_REQUEST, "Invalid filter"),
     CAPABILITY_NOT_SUPPORTED(ErrorKind.INVALID_REQUEST, "Not supported by this engine"),
+    QUERY_UNKNOWN_FIELD(ErrorKind.INVALID_REQUEST, "Unknown chart field"),
+    QUERY_INVALID(ErrorKind.INVALID_REQUEST, "Invalid chart query"),
+    QUERY_NOT_SUPPORTED(ErrorKind.INVALID_REQUEST, "Chart operation not supported"),
+    QUERY_TIME_LIMIT(ErrorKind.LIMIT_EXCEEDED, "Chart query took too long"),
     STORAGE_FAILED(ErrorKind.INTERNAL, "Storage failure");
 
     private final ErrorKind kind;

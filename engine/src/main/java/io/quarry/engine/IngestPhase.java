@@ -5,6 +5,7 @@ public enum IngestPhase {
     SNIFF,
     PARSE,
     INDEX,
+    PROFILE,
     DONE,
     FAILED
 }

@@ -3,6 +3,7 @@ package io.quarry.engine.duckdb;
 import io.quarry.engine.CacheStatistics;
 import io.quarry.engine.Capability;
 import io.quarry.engine.Dataset;
+import io.quarry.engine.DatasetProfile;
 import io.quarry.engine.Engine;
 import io.quarry.engine.EngineError;
 import io.quarry.engine.IngestListener;
@@ -17,6 +18,9 @@ import io.quarry.engine.QuarryException;
 import io.quarry.engine.Reject;
 import io.quarry.engine.RejectPage;
 import io.quarry.engine.ingest.CsvIngester;
+import io.quarry.engine.query.QueryLimits;
+import io.quarry.engine.query.QueryResult;
+import io.quarry.engine.query.Workflow;
 import io.quarry.engine.sql.Sql;
 import io.quarry.engine.sql.StorageSql;
 import io.quarry.engine.store.RowFile;
@@ -65,6 +69,9 @@ public final class DuckDbEngine implements Engine {
     private final ConcurrentHashMap<String, Published> published = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor;
     private final PageReader pages;
+    private final DuckDbQueries queries;
+    private final DuckDbProfiler profiler;
+    private final ConcurrentHashMap<String, DatasetProfile> profiles = new ConcurrentHashMap<>();
 
     /** A dataset with its open row store. */
     private record Published(Dataset dataset, RowFile rows) {}
@@ -73,6 +80,8 @@ public final class DuckDbEngine implements Engine {
         this.directory = directory;
         this.root = root;
         this.pages = new PageReader(root, settings);
+        this.queries = new DuckDbQueries(root);
+        this.profiler = new DuckDbProfiler(root);
         this.monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "quarry-ingest-monitor");
             thread.setDaemon(true);
@@ -172,8 +181,13 @@ public final class DuckDbEngine implements Engine {
                     parsed.sourceBytes(),
                     directory.stagedBytes(id));
             directory.writeManifest(stage, staged);
+            if (listener.isCancelled()) {
+                throw cancelled();
+            }
+            DatasetProfile profile = profileStaged(stage, staged, listener, start);
             directory.publish(id);
             attach(staged);
+            profiles.put(id, profile);
             double seconds = (System.nanoTime() - start) / 1e9;
             LOG.info(
                     "Ingested {} ({} rows, {} rejected) in {} s: parse {} s, load {} s, publish {} s",
@@ -262,6 +276,33 @@ public final class DuckDbEngine implements Engine {
                     elapsedMs(start)));
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Progress of a load could not be read: {}", e.getMessage());
+        }
+    }
+
+    /** Profiles the staged dataset and stores the profile beside its manifest, so it is published with it. */
+    private DatasetProfile profileStaged(Path stage, Dataset staged, IngestListener listener, long start) {
+        listener.onProgress(new IngestProgress(
+                IngestPhase.PROFILE,
+                staged.sourceBytes(),
+                staged.sourceBytes(),
+                staged.rowCount(),
+                staged.rejectedCount(),
+                elapsedMs(start)));
+        long profileStart = System.nanoTime();
+        String alias = "prf_" + staged.id();
+        try (Statement statement = root.createStatement()) {
+            statement.execute(
+                    StorageSql.attach(directory.stagedDatabaseFile(staged.id()).toString(), alias, true));
+            try {
+                DatasetProfile profile = profiler.profile(alias, staged);
+                ProfileFile.write(stage, profile);
+                LOG.debug("Profiled {} in {} ms", staged.id(), elapsedMs(profileStart));
+                return profile;
+            } finally {
+                statement.execute(StorageSql.detach(alias));
+            }
+        } catch (SQLException e) {
+            throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset's profile could not be computed.", e);
         }
     }
 
@@ -359,6 +400,7 @@ public final class DuckDbEngine implements Engine {
             throw notFound(id);
         }
         pages.forget(removed.dataset().version());
+        profiles.remove(id);
         try {
             removed.rows().close();
         } catch (IOException e) {
@@ -376,6 +418,24 @@ public final class DuckDbEngine implements Engine {
     public Page readPage(PageRequest request) {
         Published target = published(request.datasetId());
         return pages.read(target.dataset(), target.rows(), request);
+    }
+
+    @Override
+    public QueryResult query(String datasetId, Workflow workflow, QueryLimits limits) {
+        return queries.run(published(datasetId).dataset(), workflow, limits);
+    }
+
+    /** The stored profile, read once; a dataset published before profiles existed is profiled on first request. */
+    @Override
+    public DatasetProfile profile(String datasetId) {
+        Published target = published(datasetId);
+        return profiles.computeIfAbsent(
+                datasetId,
+                id -> ProfileFile.read(directory.publishedDir(id)).orElseGet(() -> {
+                    DatasetProfile profile = profiler.profile(alias(id), target.dataset());
+                    ProfileFile.write(directory.publishedDir(id), profile);
+                    return profile;
+                }));
     }
 
     @Override

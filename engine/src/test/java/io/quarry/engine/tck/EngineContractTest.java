@@ -147,4 +147,46 @@ public abstract class EngineContractTest {
             super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
         }
     }
+
+    @Nested
+    class ChartQueryFilters extends ChartQueryFilterContract {
+        ChartQueryFilters() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
+    class ChartQueryViews extends ChartQueryViewContract {
+        ChartQueryViews() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
+    class ChartQueryTransforms extends ChartQueryTransformContract {
+        ChartQueryTransforms() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
+    class ChartQueryHostilePayloads extends ChartQueryHostileContract {
+        ChartQueryHostilePayloads() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
+    class ChartQueryExamples extends ChartQueryExampleContract {
+        ChartQueryExamples() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
+    class Profiles extends ProfileContract {
+        Profiles() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
 }

@@ -1,0 +1,345 @@
+package io.quarry.engine.sql;
+
+import io.quarry.engine.EngineError;
+import io.quarry.engine.QuarryException;
+import io.quarry.engine.query.Aggregation;
+import io.quarry.engine.query.FilterRule;
+import io.quarry.engine.query.TransformStep.Param;
+import io.quarry.engine.query.TransformStep.ParamType;
+import io.quarry.engine.query.TransformStep.Transform;
+import io.quarry.engine.query.ViewStep.Measure;
+import io.quarry.engine.sql.CompiledQuery.FieldKind;
+import io.quarry.engine.sql.WorkflowCompiler.Field;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQL expressions of chart filters, transforms and measures. Fields are referred to only by the compiler's own
+ * column names; every value from the payload is a bound parameter or is checked against a fixed list first.
+ */
+final class ChartExpressions {
+
+    private static final int MAX_SHOWN = 80;
+    private static final int DEFAULT_BINS = 10;
+
+    private ChartExpressions() {}
+
+    /** A derived field: its expression over {@code p}, what to join for it (may be empty), its kind. */
+    record Derived(String expression, String join, FieldKind kind) {}
+
+    static String quote(String text) {
+        return '"' + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text) + '"';
+    }
+
+    static QuarryException invalid(String detail) {
+        return new QuarryException(EngineError.QUERY_INVALID, detail);
+    }
+
+    // ---- filters
+
+    static String condition(
+            String fid,
+            Field field,
+            FilterRule rule,
+            List<Object> parameters,
+            List<String> warnings,
+            Predicate<String> validPattern) {
+        String c = field.column();
+        return switch (rule) {
+            case FilterRule.Range range -> {
+                if (field.kind() != FieldKind.NUMBER && field.kind() != FieldKind.TEMPORAL) {
+                    throw invalid("The range filter on " + quote(fid) + " needs a number or date field.");
+                }
+                String value = field.kind() == FieldKind.TEMPORAL ? "epoch_ms(" + c + ")" : c;
+                yield bounds(value, c, range.min(), range.max(), "DOUBLE", parameters);
+            }
+            case FilterRule.TemporalRange range -> {
+                if (field.kind() != FieldKind.NUMBER && field.kind() != FieldKind.TEMPORAL) {
+                    throw invalid("The temporal range filter on " + quote(fid) + " needs a date or time field.");
+                }
+                String value = field.kind() == FieldKind.TEMPORAL ? "epoch_ms(" + c + ")" : c;
+                yield bounds(value, c, range.min(), range.max(), "BIGINT", parameters);
+            }
+            case FilterRule.OneOf oneOf -> {
+                Members members = members(fid, field, oneOf.values());
+                List<String> any = new ArrayList<>();
+                if (!members.values().isEmpty()) {
+                    any.add(members.in(parameters));
+                }
+                if (members.hasNull()) {
+                    any.add(c + " IS NULL");
+                }
+                yield any.isEmpty() ? "false" : String.join(" OR ", any);
+            }
+            case FilterRule.NotIn notIn -> {
+                Members members = members(fid, field, notIn.values());
+                if (members.values().isEmpty()) {
+                    yield members.hasNull() ? c + " IS NOT NULL" : "true";
+                }
+                String notAmong = "NOT (" + members.in(parameters) + ")";
+                yield members.hasNull() ? c + " IS NOT NULL AND " + notAmong : c + " IS NULL OR " + notAmong;
+            }
+            case FilterRule.Regexp regexp -> {
+                if (!validPattern.test(regexp.pattern())) {
+                    warnings.add("The pattern " + quote(regexp.pattern()) + " is not a valid regular expression.");
+                    yield "false";
+                }
+                parameters.add(regexp.pattern());
+                yield "regexp_matches(CAST(" + c + " AS VARCHAR), ?" + (regexp.caseSensitive() ? "" : ", 'i'") + ")";
+            }
+        };
+    }
+
+    private static String bounds(
+            String value, String c, @Nullable Object min, @Nullable Object max, String type, List<Object> parameters) {
+        List<String> terms = new ArrayList<>();
+        if (min != null) {
+            parameters.add(min);
+            terms.add(value + " >= CAST(? AS " + type + ")");
+        }
+        if (max != null) {
+            parameters.add(max);
+            terms.add(value + " <= CAST(? AS " + type + ")");
+        }
+        return terms.isEmpty() ? c + " IS NOT NULL" : String.join(" AND ", terms);
+    }
+
+    /** The non-null members of a value list as text of the field's SQL type, and whether null was among them. */
+    private record Members(String value, String type, List<String> values, boolean hasNull) {
+
+        String in(List<Object> parameters) {
+            parameters.add(new SqlArray(values));
+            return value + " IN (SELECT unnest(CAST(? AS " + type + "[])))";
+        }
+    }
+
+    private static Members members(String fid, Field field, List<@Nullable Object> values) {
+        List<String> texts = new ArrayList<>();
+        boolean hasNull = false;
+        for (Object value : values) {
+            if (value == null) {
+                hasNull = true;
+            } else {
+                texts.add(member(fid, field.kind(), value));
+            }
+        }
+        String c = field.column();
+        return switch (field.kind()) {
+            case NUMBER -> new Members("CAST(" + c + " AS DOUBLE)", "DOUBLE", texts, hasNull);
+            case TEMPORAL -> new Members("epoch_ms(" + c + ")", "BIGINT", texts, hasNull);
+            case BOOLEAN -> new Members(c, "BOOLEAN", texts, hasNull);
+            case TEXT -> new Members(c, "VARCHAR", texts, hasNull);
+            case BIN -> throw invalid("The filter on " + quote(fid) + " cannot compare bins; filter the field itself.");
+        };
+    }
+
+    private static String member(String fid, FieldKind kind, Object value) {
+        String text = value instanceof Number number ? numberText(number) : value.toString();
+        switch (kind) {
+            case NUMBER -> {
+                if (value instanceof Boolean || !isNumber(text)) {
+                    throw invalid("The filter on " + quote(fid) + " needs numbers; " + quote(text) + " is not one.");
+                }
+            }
+            case TEMPORAL -> {
+                if (value instanceof Boolean || !text.matches("-?\\d{1,18}")) {
+                    throw invalid("The filter on " + quote(fid) + " needs times in epoch milliseconds; " + quote(text)
+                            + " is not one.");
+                }
+            }
+            case BOOLEAN -> {
+                text = text.toLowerCase(Locale.ROOT);
+                if (!text.equals("true") && !text.equals("false")) {
+                    throw invalid("The filter on " + quote(fid) + " needs true or false, not " + quote(text) + ".");
+                }
+            }
+            case TEXT, BIN -> {
+                // any text compares
+            }
+        }
+        return text;
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            return !Double.isNaN(Double.parseDouble(text));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String numberText(Number number) {
+        if (number instanceof Double || number instanceof Float) {
+            double d = number.doubleValue();
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+            return Double.toString(d);
+        }
+        if (number instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        return number.toString();
+    }
+
+    // ---- transforms
+
+    static Derived transform(Transform transform, Function<String, Field> lookup, String relation, String binAlias) {
+        return switch (transform.op()) {
+            case ONE -> new Derived("CAST(1 AS BIGINT)", "", FieldKind.NUMBER);
+            case LOG, LOG2, LOG10 -> {
+                String c = "p." + numberField(transform, lookup).column();
+                String log = switch (transform.op()) {
+                    case LOG2 -> "log2(" + c + ")";
+                    case LOG10 -> "log10(" + c + ")";
+                    default ->
+                        transform.num() == null
+                                ? "ln(" + c + ")"
+                                : "ln(" + c + ") / ln(" + logBase(transform.num()) + ")";
+                };
+                yield new Derived("CASE WHEN " + c + " > 0 THEN " + log + " END", "", FieldKind.NUMBER);
+            }
+            case BIN -> bin(transform, lookup, relation, binAlias);
+            case DATE_TIME_DRILL -> {
+                String c = "p." + temporalField(transform, lookup).column();
+                String unit = unit(transform);
+                String expression = switch (unit) {
+                    case "week" -> "(date_trunc('day', " + c + ") - to_days(CAST(dayofweek(" + c + ") AS INTEGER)))";
+                    case "year", "quarter", "month", "day", "hour", "minute", "second" ->
+                        "date_trunc(" + Sql.literal(unit) + ", " + c + ")";
+                    default ->
+                        throw invalid("The dateTimeDrill transform cannot use the unit " + quote(unit)
+                                + "; use year, quarter, month, week, day, hour, minute or second.");
+                };
+                yield new Derived(expression, "", FieldKind.TEMPORAL);
+            }
+            case DATE_TIME_FEATURE -> {
+                String c = "p." + temporalField(transform, lookup).column();
+                String unit = unit(transform);
+                String function = switch (unit) {
+                    case "year", "quarter", "month", "week", "day", "hour", "minute", "second" -> unit;
+                    case "weekday" -> "dayofweek";
+                    default ->
+                        throw invalid("The dateTimeFeature transform cannot use the unit "
+                                + quote(unit)
+                                + "; use year, quarter, month, week, weekday, day, hour, minute or second.");
+                };
+                yield new Derived("CAST(" + function + "(" + c + ") AS BIGINT)", "", FieldKind.NUMBER);
+            }
+            case BIN_COUNT, PAINT, EXPR ->
+                throw new QuarryException(
+                        EngineError.QUERY_NOT_SUPPORTED,
+                        "The " + transform.op().wireName()
+                                + " transform is not supported; build the field another way.");
+        };
+    }
+
+    private static String logBase(int base) {
+        if (base < 2) {
+            throw invalid("The log transform needs a base of 2 or more, not " + base + ".");
+        }
+        return Integer.toString(base);
+    }
+
+    private static Derived bin(Transform transform, Function<String, Field> lookup, String relation, String b) {
+        String column = numberField(transform, lookup).column();
+        int bins = transform.num() == null ? DEFAULT_BINS : transform.num();
+        String c = "p." + column;
+        String join = " CROSS JOIN (SELECT CAST(min(" + column + ") AS DOUBLE) AS lo, (CAST(max(" + column
+                + ") AS DOUBLE) - CAST(min(" + column + ") AS DOUBLE)) / " + bins + " AS w FROM " + relation + ") AS "
+                + b;
+        String k = "(CASE WHEN " + b + ".w = 0 THEN 0 ELSE least(floor((" + c + " - " + b + ".lo) / " + b + ".w), "
+                + (bins - 1) + ") END)";
+        String expression = "CASE WHEN " + c + " IS NULL THEN NULL ELSE [" + b + ".lo + " + k + " * " + b + ".w, " + b
+                + ".lo + (" + k + " + 1) * " + b + ".w] END";
+        return new Derived(expression, join, FieldKind.BIN);
+    }
+
+    private static Field numberField(Transform transform, Function<String, Field> lookup) {
+        String fid = fieldParam(transform);
+        Field field = lookup.apply(fid);
+        if (field.kind() != FieldKind.NUMBER) {
+            throw invalid("The " + transform.op().wireName() + " transform needs a number field; " + quote(fid)
+                    + " is not one.");
+        }
+        return field;
+    }
+
+    private static Field temporalField(Transform transform, Function<String, Field> lookup) {
+        String fid = fieldParam(transform);
+        Field field = lookup.apply(fid);
+        if (field.kind() != FieldKind.TEMPORAL) {
+            throw invalid("The " + transform.op().wireName() + " transform needs a date or time field; " + quote(fid)
+                    + " is not one.");
+        }
+        return field;
+    }
+
+    private static String fieldParam(Transform transform) {
+        for (Param param : transform.params()) {
+            if (param.type() == ParamType.FIELD && param.value() instanceof String fid) {
+                return fid;
+            }
+        }
+        throw invalid("The " + transform.op().wireName() + " transform needs a field.");
+    }
+
+    private static String unit(Transform transform) {
+        for (Param param : transform.params()) {
+            if (param.type() == ParamType.VALUE && param.value() instanceof String unit) {
+                return unit;
+            }
+        }
+        throw invalid("The " + transform.op().wireName() + " transform needs a unit such as \"month\".");
+    }
+
+    // ---- measures
+
+    /** The aggregate expression of a measure; {@code field} is null for {@code "*"}. */
+    static String aggregate(Measure measure, @Nullable Field field) {
+        Aggregation agg = measure.agg();
+        if (agg == Aggregation.COUNT) {
+            return "count(*)";
+        }
+        if (agg == Aggregation.EXPR) {
+            throw new QuarryException(
+                    EngineError.QUERY_NOT_SUPPORTED, "The expr aggregation is not supported; pick another one.");
+        }
+        if (field == null) {
+            throw invalid("The " + agg.wireName() + " aggregation needs a field, not \"*\".");
+        }
+        String c = field.column();
+        boolean number = field.kind() == FieldKind.NUMBER;
+        return switch (agg) {
+            case MAX -> "max(" + c + ")";
+            case MIN -> "min(" + c + ")";
+            case DISTINCT_COUNT -> "count(DISTINCT " + c + ")";
+            case SUM -> numeric(number, measure, "sum(" + c + ")");
+            case MEAN -> numeric(number, measure, "avg(" + c + ")");
+            case MEDIAN -> numeric(number, measure, "median(" + c + ")");
+            case VARIANCE -> numeric(number, measure, "var_pop(" + c + ")");
+            case STDEV -> numeric(number, measure, "stddev_pop(" + c + ")");
+            case COUNT, EXPR -> throw new IllegalStateException("handled above");
+        };
+    }
+
+    private static String numeric(boolean number, Measure measure, String expression) {
+        if (!number) {
+            throw invalid("The " + measure.agg().wireName() + " aggregation needs a number field; "
+                    + quote(measure.field()) + " is not one.");
+        }
+        return expression;
+    }
+
+    static FieldKind measureKind(Measure measure, @Nullable Field field) {
+        return switch (measure.agg()) {
+            case MAX, MIN -> field == null ? FieldKind.NUMBER : field.kind();
+            case SUM, COUNT, MEAN, MEDIAN, VARIANCE, STDEV, DISTINCT_COUNT, EXPR -> FieldKind.NUMBER;
+        };
+    }
+}

@@ -1,0 +1,334 @@
+package io.quarry.engine.sql;
+
+import io.quarry.engine.Column;
+import io.quarry.engine.DataType;
+import io.quarry.engine.EngineError;
+import io.quarry.engine.QuarryException;
+import io.quarry.engine.query.FilterStep;
+import io.quarry.engine.query.FilterStep.FieldFilter;
+import io.quarry.engine.query.QueryLimits;
+import io.quarry.engine.query.SortStep;
+import io.quarry.engine.query.Step;
+import io.quarry.engine.query.TransformStep;
+import io.quarry.engine.query.TransformStep.Param;
+import io.quarry.engine.query.TransformStep.ParamType;
+import io.quarry.engine.query.TransformStep.Transform;
+import io.quarry.engine.query.ViewStep;
+import io.quarry.engine.query.ViewStep.Measure;
+import io.quarry.engine.query.ViewStep.ViewQuery;
+import io.quarry.engine.query.Workflow;
+import io.quarry.engine.sql.CompiledQuery.FieldKind;
+import io.quarry.engine.sql.CompiledQuery.ResultField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Predicate;
+
+/**
+ * Compiles a chart {@link Workflow} into one SQL query: a chain of common table expressions, one per step, each over
+ * the one before. Fields get the compiler's own column names ({@code f0}, {@code f1}, ...), so no field id from the
+ * payload ever becomes SQL text, and the hidden column {@code _o} carries each row's order (the row id at first) so
+ * that sorts are stable and the result's order is always defined. See docs/charts.md.
+ */
+public final class WorkflowCompiler {
+
+    /** Views in one workflow, at most. */
+    public static final int MAX_VIEWS = 10;
+    /** Steps in one workflow, and transforms in one workflow, at most. */
+    public static final int MAX_STEPS = 100;
+
+    /** Fails (with any error) when the bound regular expression is not valid for the engine. */
+    public static final String PATTERN_CHECK = "SELECT regexp_matches('', ?)";
+
+    private static final String ORDER = "_o";
+
+    /** A field as the query knows it: its column in the current relation and its kind. */
+    record Field(String column, FieldKind kind) {}
+
+    private final Predicate<String> validPattern;
+    private final List<Object> parameters = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final StringJoiner ctes = new StringJoiner(",\n", "WITH ", "\n");
+    private Map<String, Field> fields = new LinkedHashMap<>();
+    private String relation = "";
+    private int relations;
+    private int columns;
+
+    private WorkflowCompiler(Predicate<String> validPattern) {
+        this.validPattern = validPattern;
+    }
+
+    /**
+     * @param alias the attached database of the dataset
+     * @param schema the dataset's columns; a column's field id is its API name
+     * @param validPattern whether a regular expression is valid for the engine that will run the query
+     */
+    public static CompiledQuery compile(
+            String alias, List<Column> schema, Workflow workflow, QueryLimits limits, Predicate<String> validPattern) {
+        checkSize(workflow, limits);
+        return new WorkflowCompiler(validPattern).run(alias, schema, workflow, limits);
+    }
+
+    private static void checkSize(Workflow workflow, QueryLimits limits) {
+        if (workflow.steps().size() > MAX_STEPS) {
+            throw invalid("A chart query can have at most " + MAX_STEPS + " steps; this one has "
+                    + workflow.steps().size() + ".");
+        }
+        int filters = 0;
+        int views = 0;
+        int transforms = 0;
+        for (Step step : workflow.steps()) {
+            switch (step) {
+                case FilterStep filter -> filters += filter.filters().size();
+                case ViewStep view -> views += view.query().size();
+                case TransformStep transform ->
+                    transforms += transform.transforms().size();
+                case SortStep sort -> {
+                    // sorts cost nothing to count
+                }
+            }
+        }
+        if (filters > limits.maxFilters()) {
+            throw invalid("A chart query can have at most " + limits.maxFilters() + " filters; this one has " + filters
+                    + ".");
+        }
+        if (views > MAX_VIEWS) {
+            throw invalid("A chart query can have at most " + MAX_VIEWS + " views; this one has " + views + ".");
+        }
+        if (transforms > MAX_STEPS) {
+            throw invalid(
+                    "A chart query can have at most " + MAX_STEPS + " transforms; this one has " + transforms + ".");
+        }
+    }
+
+    private CompiledQuery run(String alias, List<Column> schema, Workflow workflow, QueryLimits limits) {
+        base(alias, schema);
+        String finalOrder = "";
+        List<Step> steps = workflow.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            switch (steps.get(i)) {
+                case FilterStep filter -> filter(filter);
+                case TransformStep transform -> transform.transforms().forEach(this::transform);
+                case ViewStep view -> view.query().forEach(this::view);
+                case SortStep sort -> {
+                    String order = order(sort);
+                    if (i == steps.size() - 1) {
+                        finalOrder = order + ", ";
+                    } else {
+                        add("SELECT * EXCLUDE (" + ORDER + "), row_number() OVER (ORDER BY " + order + ", " + ORDER
+                                + ") AS " + ORDER + " FROM " + relation);
+                    }
+                }
+            }
+        }
+        StringJoiner select = new StringJoiner(", ");
+        List<ResultField> result = new ArrayList<>();
+        fields.forEach((fid, field) -> {
+            select.add(field.kind() == FieldKind.TEMPORAL ? "epoch_ms(" + field.column() + ")" : field.column());
+            result.add(new ResultField(fid, field.kind()));
+        });
+        long fetch;
+        long cappedAbove;
+        if (workflow.limit() > 0 && workflow.limit() <= limits.maxRows()) {
+            fetch = workflow.limit();
+            cappedAbove = Long.MAX_VALUE;
+        } else {
+            fetch = limits.maxRows() + 1L;
+            cappedAbove = limits.maxRows();
+        }
+        parameters.add(fetch);
+        parameters.add(workflow.offset());
+        String sql = ctes + "SELECT " + select + " FROM " + relation + " ORDER BY " + finalOrder + ORDER
+                + " LIMIT ? OFFSET ?";
+        return new CompiledQuery(sql, parameters, result, fetch, cappedAbove, warnings);
+    }
+
+    private void add(String body) {
+        relation = "s" + relations++;
+        ctes.add(relation + " AS (" + body + ")");
+    }
+
+    private String newColumn() {
+        return "f" + columns++;
+    }
+
+    private void base(String alias, List<Column> schema) {
+        StringBuilder sql = new StringBuilder("SELECT rowid AS " + ORDER);
+        for (Column column : schema) {
+            String name = newColumn();
+            String physical = StorageSql.physical(column);
+            DataType type = column.type().type();
+            sql.append(", ")
+                    .append(type == DataType.DATE ? "CAST(" + physical + " AS TIMESTAMP)" : physical)
+                    .append(" AS ")
+                    .append(name);
+            fields.put(column.name(), new Field(name, kind(type)));
+        }
+        add(sql.append(" FROM ").append(Sql.identifier(alias)).append(".rows").toString());
+    }
+
+    private static FieldKind kind(DataType type) {
+        return switch (type) {
+            case BIGINT, DECIMAL, DOUBLE -> FieldKind.NUMBER;
+            case BOOLEAN -> FieldKind.BOOLEAN;
+            case DATE, TIMESTAMP -> FieldKind.TEMPORAL;
+            case VARCHAR -> FieldKind.TEXT;
+        };
+    }
+
+    private Field field(String fid) {
+        Field field = fields.get(fid);
+        if (field != null) {
+            return field;
+        }
+        for (Map.Entry<String, Field> entry : fields.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(fid)) {
+                return entry.getValue();
+            }
+        }
+        throw new QuarryException(
+                EngineError.QUERY_UNKNOWN_FIELD,
+                "The chart asks for a field " + ChartExpressions.quote(fid) + " that the dataset does not have.");
+    }
+
+    private void filter(FilterStep step) {
+        StringJoiner where = new StringJoiner(" AND ");
+        for (FieldFilter filter : step.filters()) {
+            where.add("("
+                    + ChartExpressions.condition(
+                            filter.fid(), field(filter.fid()), filter.rule(), parameters, warnings, validPattern)
+                    + ")");
+        }
+        add("SELECT * FROM " + relation + (where.length() == 0 ? "" : " WHERE " + where));
+    }
+
+    private void transform(Transform transform) {
+        for (Param param : transform.params()) {
+            if (param.type() == ParamType.SQL) {
+                throw new QuarryException(
+                        EngineError.QUERY_NOT_SUPPORTED,
+                        "SQL expressions (the \"sql\" parameter of the "
+                                + transform.op().wireName()
+                                + " transform) are not supported; build the field another way.");
+            }
+        }
+        String column = newColumn();
+        ChartExpressions.Derived derived =
+                ChartExpressions.transform(transform, this::field, relation, "b" + column.substring(1));
+        add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p" + derived.join());
+        fields.put(transform.as(), new Field(column, derived.kind()));
+    }
+
+    private void view(ViewQuery query) {
+        switch (query) {
+            case ViewStep.Aggregate aggregate -> aggregate(aggregate);
+            case ViewStep.Raw raw -> raw(raw);
+            case ViewStep.Fold fold -> fold(fold);
+        }
+    }
+
+    private void aggregate(ViewStep.Aggregate aggregate) {
+        if (aggregate.groupBy().isEmpty() && aggregate.measures().isEmpty()) {
+            throw invalid("An aggregate view needs a measure or a field to group by.");
+        }
+        Map<String, Field> out = new LinkedHashMap<>();
+        StringJoiner select = new StringJoiner(", ");
+        StringJoiner group = new StringJoiner(", ");
+        StringJoiner order = new StringJoiner(", ");
+        for (String fid : aggregate.groupBy()) {
+            Field field = field(fid);
+            String column = newColumn();
+            select.add(field.column() + " AS " + column);
+            group.add(field.column());
+            order.add(field.column() + " ASC NULLS LAST");
+            putOnce(out, fid, new Field(column, field.kind()));
+        }
+        for (Measure measure : aggregate.measures()) {
+            Field field = measure.field().equals("*") ? null : field(measure.field());
+            String column = newColumn();
+            select.add(ChartExpressions.aggregate(measure, field) + " AS " + column);
+            putOnce(out, measure.asFieldKey(), new Field(column, ChartExpressions.measureKind(measure, field)));
+        }
+        select.add("row_number() OVER (" + (order.length() == 0 ? "" : "ORDER BY " + order) + ") AS " + ORDER);
+        add("SELECT " + select + " FROM " + relation + (group.length() == 0 ? "" : " GROUP BY " + group));
+        fields = out;
+    }
+
+    private static void putOnce(Map<String, Field> out, String fid, Field field) {
+        if (out.putIfAbsent(fid, field) != null) {
+            throw invalid("The view names the field " + ChartExpressions.quote(fid) + " twice.");
+        }
+    }
+
+    private void raw(ViewStep.Raw raw) {
+        if (raw.fields().isEmpty()) {
+            throw invalid("A raw view needs at least one field.");
+        }
+        if (raw.fields().equals(List.of("*"))) {
+            return;
+        }
+        Map<String, Field> out = new LinkedHashMap<>();
+        StringJoiner select = new StringJoiner(", ", ORDER + ", ", "");
+        for (String fid : raw.fields()) {
+            Field field = field(fid);
+            if (out.putIfAbsent(fid, field) == null) {
+                select.add(field.column());
+            }
+        }
+        add("SELECT " + select + " FROM " + relation);
+        fields = out;
+    }
+
+    private void fold(ViewStep.Fold fold) {
+        List<Field> folded = new ArrayList<>();
+        for (String fid : fold.foldBy()) {
+            folded.add(field(fid));
+        }
+        Map<String, Field> out = new LinkedHashMap<>(fields);
+        fold.foldBy().forEach(fid -> out.remove(keyOf(fid)));
+        boolean numbers = folded.stream().allMatch(field -> field.kind() == FieldKind.NUMBER);
+        String keyColumn = newColumn();
+        String valueColumn = newColumn();
+        StringJoiner others = new StringJoiner("");
+        out.values().forEach(field -> others.add(", " + field.column()));
+        StringJoiner union = new StringJoiner(" UNION ALL ");
+        for (int i = 0; i < folded.size(); i++) {
+            parameters.add(fold.foldBy().get(i));
+            union.add("SELECT " + ORDER + " * " + folded.size() + " + " + i + " AS " + ORDER + others
+                    + ", CAST(? AS VARCHAR) AS " + keyColumn + ", CAST("
+                    + folded.get(i).column() + " AS "
+                    + (numbers ? "DOUBLE" : "VARCHAR") + ") AS " + valueColumn + " FROM " + relation);
+        }
+        putOnce(out, fold.newFoldKeyCol(), new Field(keyColumn, FieldKind.TEXT));
+        putOnce(out, fold.newFoldValueCol(), new Field(valueColumn, numbers ? FieldKind.NUMBER : FieldKind.TEXT));
+        add(union.toString());
+        fields = out;
+    }
+
+    /** The key under which a field is known (its exact key, when the payload used another case). */
+    private String keyOf(String fid) {
+        if (fields.containsKey(fid)) {
+            return fid;
+        }
+        for (String key : fields.keySet()) {
+            if (key.equalsIgnoreCase(fid)) {
+                return key;
+            }
+        }
+        return fid;
+    }
+
+    private String order(SortStep sort) {
+        StringJoiner order = new StringJoiner(", ");
+        for (String fid : sort.by()) {
+            order.add(field(fid).column() + (sort.descending() ? " DESC" : " ASC") + " NULLS LAST");
+        }
+        return order.toString();
+    }
+
+    private static QuarryException invalid(String detail) {
+        return ChartExpressions.invalid(detail);
+    }
+}
