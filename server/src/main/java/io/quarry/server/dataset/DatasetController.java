@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
-/** The dataset API: list, detail, rename, delete, rows, rejects and progress. Uploads are in {@code upload}. */
+/** The dataset API: list, detail, rename, delete, rows, rejects, profile and progress. Uploads are in {@code upload}. */
 @RestController
 @RequestMapping("/api/datasets")
 class DatasetController {
@@ -83,6 +83,11 @@ class DatasetController {
             @RequestParam(defaultValue = "0") long offset,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
         return RejectsView.of(datasets.readRejects(user, id, offset, limit));
+    }
+
+    @GetMapping("/{id}/profile")
+    ProfileView profile(@AuthenticationPrincipal QuarryPrincipal user, @PathVariable String id) {
+        return ProfileView.of(datasets.profile(user, id));
     }
 
     /** Server-sent events, written by this request's (virtual) thread until the work is done or failed. */

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.quarry.engine.Dataset;
+import io.quarry.engine.DatasetProfile;
 import io.quarry.engine.Engine;
 import io.quarry.engine.EngineError;
 import io.quarry.engine.PageRequest;
@@ -126,6 +127,11 @@ final class DatasetService {
         Optional<Preview> preview = engine.preview(files.source(record.id()), Preview.MAX_ROWS);
         preview.ifPresent(p -> previews.put(record.id(), p));
         return preview;
+    }
+
+    /** The column profiles of a ready dataset, computed once by the engine. */
+    DatasetProfile profile(QuarryPrincipal user, String id) {
+        return engine.profile(requireReady(user, id));
     }
 
     RejectPage readRejects(QuarryPrincipal user, String id, long offset, int limit) {
