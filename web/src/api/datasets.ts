@@ -1,6 +1,7 @@
 import { request, type Problem } from './http';
 import type {
   DatasetDetail,
+  DatasetProfile,
   DatasetSummary,
   IngestProgress,
   RejectsPage,
@@ -56,6 +57,11 @@ export function readRows(
   signal?: AbortSignal,
 ): Promise<RowsPage> {
   return request<RowsPage>(rowsUrl(id, offset, limit, query), { signal });
+}
+
+/** Per column: type, nulls, distinct count, bounds, top values or histogram; computed once at import. */
+export function getProfile(id: string, signal?: AbortSignal): Promise<DatasetProfile> {
+  return request<DatasetProfile>(`${base(id)}/profile`, { signal });
 }
 
 export function readRejects(

@@ -95,3 +95,34 @@ export interface RowsQuery {
   filters: Filter[];
   search: string;
 }
+
+/** A histogram bin: numbers for number columns, ISO timestamps for dates and timestamps. */
+export interface ProfileBin {
+  lo: number | string;
+  hi: number | string;
+  count: number;
+}
+
+export interface ProfileTopValue {
+  value: string;
+  count: number;
+}
+
+export interface ColumnProfile {
+  name: string;
+  type: string;
+  nullCount: number;
+  distinctCount: number;
+  distinctApproximate: boolean;
+  min: CellValue;
+  max: CellValue;
+  mean: number | null;
+  stddev: number | null;
+  topValues: ProfileTopValue[];
+  histogram: ProfileBin[];
+}
+
+export interface DatasetProfile {
+  rowCount: number;
+  columns: ColumnProfile[];
+}

@@ -6,15 +6,18 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
 import { formatCount } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
-import { datasetPath } from '../../lib/useRoute';
+import { datasetPath, useLinkHandler } from '../../lib/useRoute';
 import { StatusBadge } from '../datasets/StatusBadge';
 import { IngestBar } from '../upload/IngestBar';
+import { ProfilePanel } from './ProfilePanel';
 import { RejectsTable } from './RejectsTable';
 import { SortControls } from './SortControls';
 import { useIngestProgress } from './useIngestProgress';
 
 // The grid library is the largest part of the bundle: load it with the first dataset opened.
 const RowsGrid = lazy(() => import('./RowsGrid'));
+// The chart builder (Graphic Walker) is larger still: load it when the Chart tab is first opened.
+const ChartTab = lazy(() => import('../chart/ChartTab'));
 
 interface Props {
   id: string;
@@ -26,6 +29,9 @@ export function DatasetView({ id, tab }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [sort, setSort] = useState<SortKey[]>([]);
   const [searchText, setSearchText] = useState('');
+  const [showProfile, setShowProfile] = useState(false);
+  const [showChart, setShowChart] = useState(false);
+  const followLink = useLinkHandler();
   const search = useDebouncedValue(searchText, 300);
 
   const load = useCallback(
@@ -50,6 +56,8 @@ export function DatasetView({ id, tab }: Props) {
     setDataset(null);
     setSort([]);
     setSearchText('');
+    setShowProfile(false);
+    setShowChart(false);
     load(controller.signal);
     return () => controller.abort();
   }, [load]);
@@ -109,18 +117,39 @@ export function DatasetView({ id, tab }: Props) {
       )}
       {ready && (
         <>
-          {rejected > 0 && (
-            <nav className="tabs" aria-label="Dataset views">
-              <Link href={datasetPath(id)} current={!showRejects}>
-                Rows
-              </Link>
+          <nav className="tabs" aria-label="Dataset views">
+            <a
+              href={datasetPath(id)}
+              aria-current={!showRejects && !showChart ? 'page' : undefined}
+              onClick={(event) => {
+                setShowChart(false);
+                followLink(event);
+              }}
+            >
+              Rows
+            </a>
+            <a
+              href={datasetPath(id)}
+              aria-current={showChart && !showRejects ? 'page' : undefined}
+              onClick={(event) => {
+                setShowChart(true);
+                followLink(event);
+              }}
+            >
+              Chart
+            </a>
+            {rejected > 0 && (
               <Link href={datasetPath(id, 'rejects')} current={showRejects}>
                 Rejected rows ({formatCount(rejected)})
               </Link>
-            </nav>
-          )}
+            )}
+          </nav>
           {showRejects ? (
             <RejectsTable datasetId={id} />
+          ) : showChart ? (
+            <Suspense fallback={<p className="muted">Loading chart builder…</p>}>
+              <ChartTab datasetId={id} />
+            </Suspense>
           ) : (
             <>
               <div className="toolbar">
@@ -134,7 +163,11 @@ export function DatasetView({ id, tab }: Props) {
                   />
                 </label>
                 <SortControls columns={dataset.columns} sort={sort} onChange={setSort} />
+                <button type="button" aria-pressed={showProfile} onClick={() => setShowProfile((shown) => !shown)}>
+                  {showProfile ? 'Hide columns' : 'Columns'}
+                </button>
               </div>
+              {showProfile && <ProfilePanel datasetId={id} />}
               <Suspense fallback={<div className="grid-frame" aria-busy="true" />}>
                 <RowsGrid
                   datasetId={id}

@@ -1,0 +1,110 @@
+import { CSRF_HEADER, csrfToken, isAbortError, ApiError, toApiError } from '../../api/http';
+
+/** One column as Graphic Walker takes it (GET /api/datasets/{id}/fields). */
+export interface ChartField {
+  fid: string;
+  name: string;
+  semanticType: 'quantitative' | 'temporal' | 'nominal' | 'ordinal';
+  analyticType: 'measure' | 'dimension';
+}
+
+/** The answer to one chart query: its rows, and the row cap when rows were cut off. */
+export interface ChartAnswer {
+  rows: Record<string, unknown>[];
+  cappedAt: number | null;
+}
+
+export const CAPPED_HEADER = 'X-Quarry-Capped';
+
+export function fieldsUrl(datasetId: string): string {
+  return `/api/datasets/${encodeURIComponent(datasetId)}/fields`;
+}
+
+export function queryUrl(datasetId: string): string {
+  return `/api/datasets/${encodeURIComponent(datasetId)}/query`;
+}
+
+/** The row cap a response announces in `X-Quarry-Capped`, or null when nothing was cut off. */
+export function cappedAt(headers: Headers): number | null {
+  const value = headers.get(CAPPED_HEADER);
+  if (value === null) {
+    return null;
+  }
+  const rows = Number(value);
+  return Number.isFinite(rows) && rows > 0 ? rows : null;
+}
+
+export async function getFields(datasetId: string, signal?: AbortSignal): Promise<ChartField[]> {
+  const response = await send(fieldsUrl(datasetId), 'GET', undefined, signal);
+  return (await response.json()) as ChartField[];
+}
+
+/** POSTs a Graphic Walker payload ({workflow, limit?, offset?}) with the CSRF header, like the api client. */
+export async function runQuery(datasetId: string, payload: unknown, signal?: AbortSignal): Promise<ChartAnswer> {
+  const response = await send(queryUrl(datasetId), 'POST', payload, signal);
+  const rows = (await response.json()) as Record<string, unknown>[];
+  return { rows, cappedAt: cappedAt(response.headers) };
+}
+
+async function send(path: string, method: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  const attempt = (token: string | undefined) => {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (token !== undefined && method !== 'GET') {
+      headers[CSRF_HEADER] = token;
+    }
+    return fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  };
+  let response: Response;
+  try {
+    const sent = csrfToken();
+    response = await attempt(sent);
+    if (response.status === 403 && method !== 'GET') {
+      const fresh = csrfToken();
+      if (fresh !== undefined && fresh !== sent) {
+        response = await attempt(fresh);
+      }
+    }
+  } catch (cause) {
+    if (isAbortError(cause)) {
+      throw cause;
+    }
+    throw new ApiError('Cannot reach the Quarry server. Check your connection and try again.', 0);
+  }
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+  return response;
+}
+
+/** A chart saved on the server: a name and Graphic Walker's exported charts (`exportCode()`). */
+export interface SavedChart {
+  id: string;
+  name: string;
+  spec: unknown;
+  savedAt: string;
+}
+
+export function chartsUrl(datasetId: string): string {
+  return `/api/datasets/${encodeURIComponent(datasetId)}/charts`;
+}
+
+export async function listCharts(datasetId: string, signal?: AbortSignal): Promise<SavedChart[]> {
+  return (await (await send(chartsUrl(datasetId), 'GET', undefined, signal)).json()) as SavedChart[];
+}
+
+export async function saveChart(datasetId: string, name: string, spec: unknown): Promise<SavedChart> {
+  return (await (await send(chartsUrl(datasetId), 'POST', { name, spec })).json()) as SavedChart;
+}
+
+export async function deleteChart(datasetId: string, chartId: string): Promise<void> {
+  await send(`${chartsUrl(datasetId)}/${encodeURIComponent(chartId)}`, 'DELETE', undefined);
+}
