@@ -2,6 +2,7 @@ package io.quarry.server.chart;
 
 import io.quarry.engine.QuarryException;
 import io.quarry.server.auth.QuarryPrincipal;
+import io.quarry.server.dataset.DatasetDeleted;
 import io.quarry.server.system.QuarryProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -50,6 +52,23 @@ class SavedCharts {
         this.charts = charts;
         this.json = json;
         this.root = properties.dataDir().toAbsolutePath().resolve("charts");
+    }
+
+    /** A deleted dataset's charts go with it. */
+    @EventListener
+    void datasetDeleted(DatasetDeleted deleted) {
+        Path dir = root.resolve(deleted.id()).normalize();
+        if (!root.equals(dir.getParent()) || !Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     List<SavedChart> list(QuarryPrincipal user, String datasetId) {

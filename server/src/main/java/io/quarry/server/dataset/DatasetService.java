@@ -23,6 +23,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Datasets as their owner (or an admin) sees them; anyone else gets not-found, exactly as for an unknown id. */
@@ -36,17 +37,25 @@ final class DatasetService {
     private final IngestJobs jobs;
     private final ProgressHub progress;
     private final UploadFiles files;
+    private final ApplicationEventPublisher events;
     private final Cache<String, Preview> previews = Caffeine.newBuilder()
             .maximumSize(100)
             .expireAfterWrite(Duration.ofMinutes(30))
             .build();
 
-    DatasetService(DatasetStore store, Engine engine, IngestJobs jobs, ProgressHub progress, UploadFiles files) {
+    DatasetService(
+            DatasetStore store,
+            Engine engine,
+            IngestJobs jobs,
+            ProgressHub progress,
+            UploadFiles files,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.engine = engine;
         this.jobs = jobs;
         this.progress = progress;
         this.files = files;
+        this.events = events;
     }
 
     List<DatasetRecord> list(QuarryPrincipal user) {
@@ -84,6 +93,7 @@ final class DatasetService {
         files.delete(id);
         progress.forget(id);
         previews.invalidate(id);
+        events.publishEvent(new DatasetDeleted(id));
     }
 
     /**

@@ -59,4 +59,20 @@ class SavedChartsIT extends ApiTestSupport {
         assertThat(owner.getJson(charts).size()).isZero();
         assertThat(owner.delete(charts + "/" + chartId).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void deletingADatasetDeletesItsCharts() throws Exception {
+        QuarryApi owner = user("saved-owner");
+        String id = owner.ingest("charts to go", ChartApiIT.TRIPS);
+        String charts = "/api/datasets/" + id + "/charts";
+        List<Map<String, Object>> spec = List.of(Map.of("visId", "v1", "name", "Chart 1", "encodings", Map.of()));
+        assertThat(owner.send("POST", charts, Map.of("name", "kept until the dataset goes", "spec", spec))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(DATA_DIR.resolve("charts").resolve(id)).isDirectory();
+
+        assertThat(owner.delete("/api/datasets/" + id).statusCode()).isEqualTo(204);
+
+        assertThat(DATA_DIR.resolve("charts").resolve(id)).doesNotExist();
+    }
 }
