@@ -1,0 +1,465 @@
+package io.quarry.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The chart builder end to end in headless Chromium, against the real server on a random port: a CSV of sales
+ * (category, price) is uploaded through the API with the admin's session, its Chart tab opened, and a bar chart of
+ * the sum of price by category built by dragging the fields onto Graphic Walker's X-Axis and Y-Axis shelves with the
+ * mouse. The bars Graphic Walker was given (the answers to its POSTs to {@code /query}, recorded by a fetch wrapper
+ * put into the page before the tab opens) must be the sums computed here from the same rows, the chart must be
+ * drawn, and every request of the page must go to the server.
+ *
+ * <p>Graphic Walker renders in a shadow root: its elements are found with a JS walk over shadow roots. Needs
+ * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}, like {@link WebAppIT}; skipped without them, or with
+ * {@code -De2e.skip=true}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChartBuilderIT {
+
+    private static final String ADMIN_PASSWORD = "admin-password-chart-e2e";
+    private static final Path DATA_DIR = createDataDir();
+    private static final Path CHROMIUM = Path.of(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver"));
+    private static final int ROWS = 2_000;
+    private static final String[] CATEGORIES = {"books", "garden", "music", "sports", "toys"};
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    /** Finds, over every open shadow root of the page, the elements matching a selector (argument 0). */
+    private static final String DEEP_ALL = "const deepAll = (sel) => { const out = []; const walk = (root) => {"
+            + " out.push(...root.querySelectorAll(sel));"
+            + " for (const e of root.querySelectorAll('*')) { if (e.shadowRoot) walk(e.shadowRoot); } };"
+            + " walk(document); return out; };";
+
+    /**
+     * Wraps window.fetch: each POST to a dataset's /query is kept in window.__chartQueries with its request body,
+     * status and answer, so the test sees exactly what Graphic Walker was given.
+     */
+    private static final String RECORD_QUERIES = "if (!window.__chartQueries) { window.__chartQueries = [];"
+            + " const original = window.fetch;"
+            + " window.fetch = async (input, init) => {"
+            + "  const url = typeof input === 'string' ? input : input.url;"
+            + "  const response = await original(input, init);"
+            + "  if (/\\/api\\/datasets\\/[^/]+\\/query$/.test(new URL(url, location.href).pathname)) {"
+            + "   const entry = {url, body: init && init.body ? String(init.body) : '', status: response.status};"
+            + "   window.__chartQueries.push(entry);"
+            + "   response.clone().text().then(t => { entry.answer = t; }, e => { entry.answer = 'error ' + e; });"
+            + "  }"
+            + "  return response; }; }";
+
+    private static @Nullable WebDriver driver;
+    private static @Nullable ChromeDriverService service;
+    private static @Nullable Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("quarry.data-dir", DATA_DIR::toString);
+        registry.add("quarry.admin.password", () -> ADMIN_PASSWORD);
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeFalse(Boolean.getBoolean("e2e.skip"), "browser tests skipped with -De2e.skip=true");
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " (apt-get install chromium chromium-driver)");
+        profile = Files.createTempDirectory("quarry-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--disable-sync",
+                "--force-device-scale-factor=1",
+                "--lang=en-US",
+                "--window-size=1400,900",
+                "--user-data-dir=" + profile);
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+        if (service != null) {
+            service.stop();
+            service = null;
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile);
+            profile = null;
+        }
+    }
+
+    @Test
+    void dragCategoryAndPriceOntoTheShelvesAndCheckTheBars() throws Exception {
+        try {
+            run();
+        } catch (Throwable failure) {
+            Path shot = Path.of("target", "ChartBuilderIT-failure.png").toAbsolutePath();
+            try {
+                Files.write(shot, ((TakesScreenshot) browser()).getScreenshotAs(OutputType.BYTES));
+                Object shadow = js("return [...document.querySelectorAll('*')].filter(e => e.shadowRoot)"
+                        + ".map(e => e.shadowRoot.innerHTML).join('\\n<!-- shadow root -->\\n');");
+                Path html = Path.of("target", "ChartBuilderIT-failure.html").toAbsolutePath();
+                Files.writeString(html, String.valueOf(shadow));
+                Object queries = js("return JSON.stringify(window.__chartQueries || [], null, 1);");
+                failure.addSuppressed(new AssertionError(
+                        "screenshot of the failure: " + shot + ", shadow DOM: " + html + ", queries: " + queries));
+            } catch (RuntimeException ignored) {
+                // the browser is gone: the failure says why
+            }
+            throw failure;
+        }
+    }
+
+    private void run() throws Exception {
+        WebDriver browser = browser();
+        String base = "http://127.0.0.1:" + port;
+        Sales sales = Sales.generate(ROWS);
+
+        // 1. Sign in as the admin through the form.
+        browser.get(base + "/");
+        WebElement username = waitFor(d -> d.findElement(By.cssSelector("form.signin input[name=username]")), 20);
+        username.sendKeys("admin");
+        browser.findElement(By.cssSelector("form.signin input[name=password]")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+        waitFor(d -> textOf("main h1").equals("Datasets"), 15);
+
+        // 2. Upload the CSV through the API (POST /api/datasets) with the admin's session, and wait for it.
+        JsonNode accepted = post("/api/datasets?name=sales.csv", sales.csv());
+        String id = accepted.get("id").asString();
+        assertThat(id).isNotBlank();
+        waitFor(d -> api("/api/datasets/" + id).get("status").asString().equals("ready"), 30, () -> "dataset " + id);
+
+        // 3. Open the dataset, record the chart queries from now on, and open its Chart tab.
+        browser.get(base + "/datasets/" + id);
+        js("performance.setResourceTimingBufferSize(100000)");
+        WebElement chartTab = waitFor(
+                d -> d.findElements(By.cssSelector("nav.tabs a, nav.tabs button")).stream()
+                        .filter(tab -> tab.getText().strip().equals("Chart"))
+                        .findFirst()
+                        .orElse(null),
+                20);
+        js(RECORD_QUERIES);
+        chartTab.click();
+        WebElement category = waitFor(d -> fieldPill("category"), 60);
+
+        // 4. Drag category onto the X-Axis shelf and price onto the Y-Axis shelf, with the mouse.
+        drag(category, shelf("columns"));
+        waitFor(d -> shelfText("columns").contains("category"), 10, () -> "X-Axis holds " + shelfText("columns"));
+        drag(waitFor(d -> fieldPill("price"), 10), shelf("rows"));
+        waitFor(d -> shelfText("rows").contains("price"), 10, () -> "Y-Axis holds " + shelfText("rows"));
+
+        // 5. The query for the bars: sum of price grouped by category; its answer is the sums of the file's rows.
+        JsonNode bars =
+                waitFor(d -> barQuery(), 30, () -> "queries: " + js("return JSON.stringify(window.__chartQueries)"));
+        JsonNode request = bars.get("request");
+        JsonNode answer = bars.get("answer");
+        assertThat(bars.get("status").asInt()).isEqualTo(200);
+        String measure = Objects.requireNonNull(sumField(request));
+        Map<String, BigDecimal> shown = new TreeMap<>();
+        for (JsonNode row : answer) {
+            shown.put(row.get("category").asString(), row.get(measure).decimalValue());
+        }
+        assertThat(shown.keySet()).containsExactlyElementsOf(sales.sums().keySet());
+        sales.sums()
+                .forEach((name, sum) -> assertThat(shown.get(name))
+                        .as("sum of price for " + name)
+                        .isEqualByComparingTo(sum));
+
+        // 6. The chart is drawn: Graphic Walker's Vega view holds a canvas or SVG of real size.
+        waitFor(
+                d -> js(DEEP_ALL + " return deepAll('.vega-embed canvas, .vega-embed svg.marks')"
+                        + ".some(e => e.getBoundingClientRect().width > 100 && e.getBoundingClientRect().height > 100)"
+                        + " || null;"),
+                20,
+                () -> "no chart drawn");
+
+        Thread.sleep(300); // let the chart's animation finish for the picture
+        Path picture = Files.createDirectories(Path.of("target", "screenshots").toAbsolutePath())
+                .resolve("chart-builder.png");
+        Files.write(picture, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        // 7. Saved, the chart is what was built: category on X, the sum of price on Y, a bar (or automatic) mark.
+        browser.findElement(By.cssSelector("input[placeholder^='Name these charts']"))
+                .sendKeys("Sales by category");
+        browser.findElements(By.cssSelector(".chart-tab button")).stream()
+                .filter(button -> button.getText().strip().equals("Save charts"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        waitFor(d -> textOf(".chart-tab [role=status]").equals("Saved \"Sales by category\"."), 10);
+        JsonNode saved = api("/api/datasets/" + id + "/charts");
+        assertThat(saved).hasSize(1);
+        assertThat(saved.get(0).get("name").asString()).isEqualTo("Sales by category");
+        JsonNode chart = saved.get(0).get("spec").get(0);
+        JsonNode encodings = chart.get("encodings");
+        assertThat(encodings.get("columns")).hasSize(1);
+        assertThat(encodings.get("columns").get(0).get("fid").asString()).isEqualTo("category");
+        assertThat(encodings.get("rows")).hasSize(1);
+        assertThat(encodings.get("rows").get(0).get("fid").asString()).isEqualTo("price");
+        assertThat(encodings.get("rows").get(0).get("aggName").asString()).isEqualTo("sum");
+        assertThat(chart.get("config").get("geoms").get(0).asString()).isIn("auto", "bar");
+
+        // 8. Every request of the page went to this server.
+        Object names = js("return performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource')).map(e => e.name);");
+        List<String> urls = ((List<?>) Objects.requireNonNull(names))
+                .stream().map(String::valueOf).toList();
+        assertThat(urls).anySatisfy(url -> assertThat(url).endsWith("/api/datasets/" + id + "/query"));
+        assertThat(urls)
+                .as("requests of the page")
+                .allSatisfy(url -> assertThat(url).startsWith(base + "/"));
+        Object linked = js(DEEP_ALL + " return deepAll('link[href], script[src], img[src], iframe[src], source[src]')"
+                + ".map(e => e.href || e.src);");
+        assertThat((List<?>) Objects.requireNonNull(linked))
+                .as("resources the page and Graphic Walker link")
+                .allSatisfy(url -> assertThat(String.valueOf(url))
+                        .matches(u -> u.startsWith(base + "/") || u.startsWith("data:") || u.startsWith("blob:")));
+        System.out.printf(
+                "ChartBuilderIT: bars %s match the engine; %d requests, all to %s%n", shown, urls.size(), base);
+    }
+
+    /** The answered /query whose workflow aggregates a sum of price grouped by category, or null. */
+    private @Nullable JsonNode barQuery() {
+        Object recorded =
+                js("return JSON.stringify((window.__chartQueries || []).filter(q => q.answer !== undefined));");
+        for (JsonNode query : JSON.readTree(String.valueOf(recorded))) {
+            JsonNode request = JSON.readTree(query.get("body").asString());
+            if (sumField(request) != null) {
+                ObjectNode found = JSON.createObjectNode();
+                found.put("status", query.get("status").asInt());
+                found.set("request", request);
+                found.set("answer", JSON.readTree(query.get("answer").asString()));
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The output field of a workflow's sum of price grouped by category only, or null when it has none. */
+    private static @Nullable String sumField(JsonNode payload) {
+        for (JsonNode step : payload.path("workflow")) {
+            if (!step.path("type").asString("").equals("view")) {
+                continue;
+            }
+            for (JsonNode query : step.path("query")) {
+                if (!query.path("op").asString("").equals("aggregate")) {
+                    continue;
+                }
+                JsonNode groupBy = query.path("groupBy");
+                if (groupBy.size() != 1 || !groupBy.get(0).asString().equals("category")) {
+                    continue;
+                }
+                for (JsonNode measure : query.path("measures")) {
+                    if (measure.path("field").asString("").equals("price")
+                            && measure.path("agg").asString("").equals("sum")) {
+                        return measure.path("asFieldKey").asString();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A field of Graphic Walker's field list (a drag handle), by name. */
+    private @Nullable WebElement fieldPill(String name) {
+        return (WebElement) js(
+                DEEP_ALL + " return deepAll('[data-field-pill][data-rbd-drag-handle-draggable-id]')"
+                        + ".find(e => e.textContent.trim() === arguments[0]) || null;",
+                name);
+    }
+
+    /** A position shelf's drop area: {@code columns} is the X-Axis, {@code rows} the Y-Axis. */
+    private WebElement shelf(String channel) {
+        return waitFor(
+                d -> (WebElement) js(
+                        DEEP_ALL + " return deepAll('[data-rbd-droppable-id=\"' + arguments[0] + '\"]')[0] || null;",
+                        channel),
+                10);
+    }
+
+    private String shelfText(String channel) {
+        Object text = js(
+                DEEP_ALL + " const s = deepAll('[data-rbd-droppable-id=\"' + arguments[0] + '\"]')[0];"
+                        + " return s ? s.textContent : '';",
+                channel);
+        return String.valueOf(text);
+    }
+
+    /**
+     * Drags with the mouse as a person does: press on the field, move a little (the drag starts after a few
+     * pixels), move over the shelf in steps, and release. Graphic Walker's drag and drop listens to mouse events.
+     */
+    private void drag(WebElement from, WebElement to) {
+        Actions actions = new Actions(browser()).moveToElement(from).clickAndHold();
+        for (int step = 1; step <= 3; step++) {
+            actions.moveByOffset(0, 3).pause(Duration.ofMillis(30));
+        }
+        actions.moveToElement(to, 5, 0).pause(Duration.ofMillis(100));
+        actions.moveToElement(to).pause(Duration.ofMillis(200)).release().perform();
+    }
+
+    /** A POST of a CSV to the API from the page, with its session cookie and CSRF token. */
+    private JsonNode post(String path, String csv) {
+        Object answer = ((JavascriptExecutor) browser())
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + " const token = (document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='))"
+                                + " || '').substring('XSRF-TOKEN='.length);"
+                                + " fetch(arguments[0], {method: 'POST', credentials: 'same-origin', body: arguments[1],"
+                                + " headers: {'Content-Type': 'text/csv', Accept: 'application/json',"
+                                + " 'X-XSRF-TOKEN': decodeURIComponent(token)}})"
+                                + ".then(r => r.text().then(body => done({status: r.status, body})))"
+                                + ".catch(e => done({status: -1, body: String(e)}));",
+                        path,
+                        csv);
+        Map<?, ?> result = (Map<?, ?>) Objects.requireNonNull(answer);
+        String body = String.valueOf(result.get("body"));
+        assertThat(((Number) Objects.requireNonNull(result.get("status"))).intValue())
+                .as(path + ": " + body)
+                .isEqualTo(202);
+        return JSON.readTree(body);
+    }
+
+    /** A GET of the API from the page, with its session cookie. */
+    private JsonNode api(String path) {
+        Object answer = ((JavascriptExecutor) browser())
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + " fetch(arguments[0], {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
+                                + ".then(r => r.text().then(body => done({status: r.status, body})))"
+                                + ".catch(e => done({status: -1, body: String(e)}));",
+                        path);
+        Map<?, ?> result = (Map<?, ?>) Objects.requireNonNull(answer);
+        String body = String.valueOf(result.get("body"));
+        assertThat(((Number) Objects.requireNonNull(result.get("status"))).intValue())
+                .as(path + ": " + body)
+                .isEqualTo(200);
+        return JSON.readTree(body);
+    }
+
+    private String textOf(String css) {
+        Object text = js("const e = document.querySelector(arguments[0]); return e === null ? '' : e.innerText;", css);
+        return text == null ? "" : text.toString().strip();
+    }
+
+    private @Nullable Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser()).executeScript(script, args);
+    }
+
+    private <T> T waitFor(Function<WebDriver, @Nullable T> condition, int seconds) {
+        return waitFor(condition, seconds, () -> "");
+    }
+
+    private <T> T waitFor(Function<WebDriver, @Nullable T> condition, int seconds, Supplier<String> state) {
+        WebDriverWait wait = new WebDriverWait(browser(), Duration.ofSeconds(seconds), Duration.ofMillis(50));
+        wait.withMessage(state);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait.until(d -> {
+            T value = condition.apply(d);
+            return value instanceof Boolean bool && !bool ? null : value;
+        });
+    }
+
+    private static WebDriver browser() {
+        return Objects.requireNonNull(driver, "the browser is not running");
+    }
+
+    private static Path createDataDir() {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), "chart-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The CSV uploaded (id, category, price with 2 decimals) and the sum of price per category. */
+    record Sales(String csv, Map<String, BigDecimal> sums) {
+
+        static Sales generate(int rows) {
+            Random random = new Random(7);
+            StringBuilder csv = new StringBuilder("id,category,price\n");
+            Map<String, BigDecimal> sums = new TreeMap<>();
+            for (int i = 1; i <= rows; i++) {
+                String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+                BigDecimal price = BigDecimal.valueOf(100 + random.nextInt(99_900), 2);
+                sums.merge(category, price, BigDecimal::add);
+                csv.append(i)
+                        .append(',')
+                        .append(category)
+                        .append(',')
+                        .append(price.toPlainString())
+                        .append('\n');
+            }
+            return new Sales(csv.toString(), sums);
+        }
+    }
+}
