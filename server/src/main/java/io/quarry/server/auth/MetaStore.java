@@ -17,9 +17,11 @@ public final class MetaStore {
 
     /** The JDBC URL of the embedded store of a data directory: {@code jdbc:h2:file:<data-dir>/meta/quarry}. */
     public static String defaultUrl(Path dataDir) {
-        // H2 refuses paths that are implicitly relative, so the path is made absolute first
+        // H2 refuses paths that are implicitly relative, so the path is made absolute first; WRITE_DELAY=0 writes
+        // each commit at once, else a process killed within H2's default second loses what it had just committed
         return "jdbc:h2:file:"
-                + dataDir.toAbsolutePath().normalize().resolve("meta").resolve("quarry") + ";DB_CLOSE_ON_EXIT=FALSE";
+                + dataDir.toAbsolutePath().normalize().resolve("meta").resolve("quarry")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /**
