@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A dataset's progress as sent to the browser.
  *
- * @param phase {@code upload}, {@code queued}, {@code sniff}, {@code parse}, {@code index}, {@code done} or
+ * @param phase {@code upload}, {@code queued}, {@code sniff}, {@code parse}, {@code index}, {@code profile}, {@code done} or
  *     {@code failed}
  * @param bytesTotal -1 when unknown
  * @param code the error code, only when failed

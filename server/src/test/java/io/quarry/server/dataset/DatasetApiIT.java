@@ -121,7 +121,7 @@ class DatasetApiIT extends ApiTestSupport {
 
         List<QuarryApi.Event> events = alice.progress(id);
 
-        List<String> order = List.of("upload", "queued", "sniff", "parse", "index", "done");
+        List<String> order = List.of("upload", "queued", "sniff", "parse", "index", "profile", "done");
         List<Integer> ranks = new ArrayList<>();
         for (QuarryApi.Event event : events) {
             assertThat(event.name()).isEqualTo("progress");
