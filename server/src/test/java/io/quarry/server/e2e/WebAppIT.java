@@ -1,8 +1,6 @@
 package io.quarry.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -41,16 +39,12 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,8 +67,6 @@ class WebAppIT {
 
     private static final String ADMIN_PASSWORD = "admin-password-e2e";
     private static final Path DATA_DIR = createDataDir();
-    private static final Path CHROMIUM = Path.of(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver"));
 
     private static final String FILE_NAME = "listings.csv";
     private static final int ROWS = 20_000;
@@ -97,8 +89,6 @@ class WebAppIT {
             .build();
 
     private static @Nullable WebDriver driver;
-    private static @Nullable ChromeDriverService service;
-    private static @Nullable Path profile;
 
     @LocalServerPort
     int port;
@@ -114,54 +104,13 @@ class WebAppIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeFalse(Boolean.getBoolean("e2e.skip"), "browser tests skipped with -De2e.skip=true");
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver)");
-        profile = Files.createTempDirectory("quarry-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--no-default-browser-check",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-default-apps",
-                "--disable-extensions",
-                "--disable-sync",
-                "--force-device-scale-factor=1",
-                "--lang=en-US",
-                "--window-size=1400,900",
-                "--user-data-dir=" + profile);
-        // The chromedriver and browser given explicitly: Selenium Manager never tries to download one.
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver = HeadlessChromium.start();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-            driver = null;
-        }
-        if (service != null) {
-            service.stop();
-            service = null;
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
-            profile = null;
-        }
+        driver = null;
+        HeadlessChromium.stop();
     }
 
     @Test
