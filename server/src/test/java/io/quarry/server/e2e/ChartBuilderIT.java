@@ -2,8 +2,6 @@ package io.quarry.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,28 +11,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,17 +37,12 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}, like {@link WebAppIT}; skipped without them, or with
  * {@code -De2e.skip=true}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ChartBuilderIT {
+class ChartBuilderIT extends BrowserTestSupport {
 
     private static final String ADMIN_PASSWORD = "admin-password-chart-e2e";
-    private static final Path DATA_DIR = createDataDir();
+    private static final Path DATA_DIR = createDataDir("chart-it-");
     private static final int ROWS = 2_000;
     private static final String[] CATEGORIES = {"books", "garden", "music", "sports", "toys"};
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
 
     /** Finds, over every open shadow root of the page, the elements matching a selector (argument 0). */
     private static final String DEEP_ALL = "const deepAll = (sel) => { const out = []; const walk = (root) => {"
@@ -83,26 +66,10 @@ class ChartBuilderIT {
             + "  }"
             + "  return response; }; }";
 
-    private static @Nullable WebDriver driver;
-
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("quarry.data-dir", DATA_DIR::toString);
         registry.add("quarry.admin.password", () -> ADMIN_PASSWORD);
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        driver = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        driver = null;
-        HeadlessChromium.stop();
     }
 
     @Test
@@ -335,60 +302,6 @@ class ChartBuilderIT {
                 .as(path + ": " + body)
                 .isEqualTo(202);
         return JSON.readTree(body);
-    }
-
-    /** A GET of the API from the page, with its session cookie. */
-    private JsonNode api(String path) {
-        Object answer = ((JavascriptExecutor) browser())
-                .executeAsyncScript(
-                        "const done = arguments[arguments.length - 1];"
-                                + " fetch(arguments[0], {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
-                                + ".then(r => r.text().then(body => done({status: r.status, body})))"
-                                + ".catch(e => done({status: -1, body: String(e)}));",
-                        path);
-        Map<?, ?> result = (Map<?, ?>) Objects.requireNonNull(answer);
-        String body = String.valueOf(result.get("body"));
-        assertThat(((Number) Objects.requireNonNull(result.get("status"))).intValue())
-                .as(path + ": " + body)
-                .isEqualTo(200);
-        return JSON.readTree(body);
-    }
-
-    private String textOf(String css) {
-        Object text = js("const e = document.querySelector(arguments[0]); return e === null ? '' : e.innerText;", css);
-        return text == null ? "" : text.toString().strip();
-    }
-
-    private @Nullable Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser()).executeScript(script, args);
-    }
-
-    private <T> T waitFor(Function<WebDriver, @Nullable T> condition, int seconds) {
-        return waitFor(condition, seconds, () -> "");
-    }
-
-    private <T> T waitFor(Function<WebDriver, @Nullable T> condition, int seconds, Supplier<String> state) {
-        WebDriverWait wait = new WebDriverWait(browser(), Duration.ofSeconds(seconds), Duration.ofMillis(50));
-        wait.withMessage(state);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait.until(d -> {
-            T value = condition.apply(d);
-            return value instanceof Boolean bool && !bool ? null : value;
-        });
-    }
-
-    private static WebDriver browser() {
-        return Objects.requireNonNull(driver, "the browser is not running");
-    }
-
-    private static Path createDataDir() {
-        try {
-            Path target = Path.of("target");
-            Files.createDirectories(target);
-            return Files.createTempDirectory(target.toAbsolutePath(), "chart-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The CSV uploaded (id, category, price with 2 decimals) and the sum of price per category. */

@@ -8,7 +8,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,31 +22,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.imageio.ImageIO;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web UI end to end in headless Chromium, against the real server on a random port (real security, DuckDB and
@@ -62,11 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code -De2e.chromium=...} and {@code -De2e.chromedriver=...}; skipped without them, or with {@code -De2e.skip=true}.
  * Prints the figures it measures (upload to first rows, block fetch latency) on standard output.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebAppIT {
+class WebAppIT extends BrowserTestSupport {
 
     private static final String ADMIN_PASSWORD = "admin-password-e2e";
-    private static final Path DATA_DIR = createDataDir();
+    private static final Path DATA_DIR = createDataDir("web-it-");
 
     private static final String FILE_NAME = "listings.csv";
     private static final int ROWS = 20_000;
@@ -84,15 +70,6 @@ class WebAppIT {
     private static final String SEARCH_WORD = "harbour";
     private static final long MAX_PNG_BYTES = 300_000;
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
-
-    private static @Nullable WebDriver driver;
-
-    @LocalServerPort
-    int port;
-
     /** Every resource the page loaded, by time origin (one per document), URL and start time. */
     private final Map<String, Map<String, Object>> requests = new LinkedHashMap<>();
 
@@ -100,17 +77,6 @@ class WebAppIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("quarry.data-dir", DATA_DIR::toString);
         registry.add("quarry.admin.password", () -> ADMIN_PASSWORD);
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        driver = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        driver = null;
-        HeadlessChromium.stop();
     }
 
     @Test
@@ -410,29 +376,6 @@ class WebAppIT {
                 .stream().map(p -> ((Number) p).doubleValue()).toList();
     }
 
-    /** The text of the first element that matches, as shown (innerText), or empty. */
-    private String textOf(String css) {
-        Object text = js("const e = document.querySelector(arguments[0]); return e === null ? '' : e.innerText;", css);
-        return text == null ? "" : text.toString().strip();
-    }
-
-    /** A GET of the API from the page, with its session cookie. */
-    private JsonNode api(String path) {
-        Object answer = ((JavascriptExecutor) browser())
-                .executeAsyncScript(
-                        "const done = arguments[arguments.length - 1];"
-                                + " fetch(arguments[0], {credentials: 'same-origin', headers: {Accept: 'application/json'}})"
-                                + ".then(r => r.text().then(body => done({status: r.status, body})))"
-                                + ".catch(e => done({status: -1, body: String(e)}));",
-                        path);
-        Map<?, ?> result = (Map<?, ?>) Objects.requireNonNull(answer);
-        String body = String.valueOf(result.get("body"));
-        assertThat(((Number) Objects.requireNonNull(result.get("status"))).intValue())
-                .as(path + ": " + body)
-                .isEqualTo(200);
-        return JSON.readTree(body);
-    }
-
     private static int columnIndex(JsonNode page, String name) {
         JsonNode columns = page.get("columns");
         for (int i = 0; i < columns.size(); i++) {
@@ -526,28 +469,6 @@ class WebAppIT {
         throw new IllegalStateException("no docs/ above " + Path.of("").toAbsolutePath());
     }
 
-    private @Nullable Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser()).executeScript(script, args);
-    }
-
-    private <T> T waitFor(Function<WebDriver, @Nullable T> condition, int seconds) {
-        return waitFor(condition, seconds, () -> "");
-    }
-
-    private <T> T waitFor(Function<WebDriver, @Nullable T> condition, int seconds, Supplier<String> state) {
-        WebDriverWait wait = new WebDriverWait(browser(), Duration.ofSeconds(seconds), Duration.ofMillis(50));
-        wait.withMessage(state);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait.until(d -> {
-            T value = condition.apply(d);
-            return value instanceof Boolean bool && !bool ? null : value;
-        });
-    }
-
-    private static WebDriver browser() {
-        return Objects.requireNonNull(driver, "the browser is not running");
-    }
-
     private static long millis(long nanos) {
         return Duration.ofNanos(nanos).toMillis();
     }
@@ -556,16 +477,6 @@ class WebAppIT {
         List<Double> sorted = values.stream().sorted().toList();
         int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
-    }
-
-    private static Path createDataDir() {
-        try {
-            Path target = Path.of("target");
-            Files.createDirectories(target);
-            return Files.createTempDirectory(target.toAbsolutePath(), "web-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The CSV uploaded: id, city, price (2 decimals, some empty) and a note; and what the test expects of it. */
