@@ -2,6 +2,7 @@ package io.quarry.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarry.server.auth.ApiClient;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +19,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
-/** {@code quarry serve} from the real jar: health goes UP and {@code /} serves the web app. */
+/**
+ * {@code quarry serve} from the real jar: health goes UP, {@code /} serves the web app, and a dataset the command line
+ * ingested for a user ({@code quarry ingest --owner}) is theirs in the API.
+ */
 class ServeIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
@@ -27,19 +33,23 @@ class ServeIT {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
-    void servesHealthAndTheWebApp(@TempDir Path work) throws Exception {
+    void servesHealthTheWebAppAndDatasetsIngestedForAUser(@TempDir Path work) throws Exception {
+        String dataDir = work.resolve("data").toString();
+        Path trips = Files.writeString(work.resolve("trips.csv"), "id,city,price\n1,Oslo,12.50\n2,Rome,7.25\n");
+        assertThat(quarry(work, "alice-password\n", "user", "add", "alice", "--data-dir", dataDir))
+                .contains("Added user alice");
+        String unknownOwner = quarry(work, "", "ingest", trips.toString(), "--owner", "nobody", "--data-dir", dataDir);
+        assertThat(unknownOwner).contains("exit 1", "No user is called nobody.");
+        assertThat(quarry(work, "", "list", "--data-dir", dataDir))
+                .as("nothing was ingested for an unknown owner")
+                .doesNotContain("trips");
+        String ingested = quarry(work, "", "ingest", trips.toString(), "--owner", "alice", "--data-dir", dataDir);
+        assertThat(ingested).contains("exit 0", "Owner     alice");
+
         int port = freePort();
         Path log = work.resolve("serve.log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar"));
-        command.add(Path.of("target/quarry.jar").toAbsolutePath().toString());
-        command.addAll(List.of(
-                "serve",
-                "--port",
-                String.valueOf(port),
-                "--data-dir",
-                work.resolve("data").toString()));
+        List<String> command = java();
+        command.addAll(List.of("serve", "--port", String.valueOf(port), "--data-dir", dataDir));
         Process process = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
@@ -59,12 +69,49 @@ class ServeIT {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(appRoute.body()).contains("<div id=\"root\">");
+
+            ApiClient alice = new ApiClient(base);
+            assertThat(alice.login("alice", "alice-password").statusCode()).isEqualTo(200);
+            JsonNode list = ApiClient.json(alice.get("/api/datasets"));
+            assertThat(list.size()).isEqualTo(1);
+            assertThat(list.get(0).get("name").asString()).isEqualTo("trips");
+            assertThat(list.get(0).get("owner").asString()).isEqualTo("alice");
+            assertThat(list.get(0).get("status").asString()).isEqualTo("ready");
+            JsonNode rows = ApiClient.json(
+                    alice.get("/api/datasets/" + list.get(0).get("id").asString() + "/rows"));
+            assertThat(rows.get("total").asLong()).isEqualTo(2);
+            assertThat(rows.get("rows").get(1).get(1).asString()).isEqualTo("Rome");
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    private static List<String> java() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar"));
+        command.add(Path.of("target/quarry.jar").toAbsolutePath().toString());
+        return command;
+    }
+
+    /** Runs a command of the jar to its end: its exit code, then what it printed on stdout and stderr. */
+    private static String quarry(Path work, String stdin, String... args) throws Exception {
+        List<String> command = java();
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        try (var in = process.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return "exit " + process.exitValue() + "\n" + Files.readString(out);
     }
 
     private void awaitHealthUp(String url, Process process, Path log) throws Exception {

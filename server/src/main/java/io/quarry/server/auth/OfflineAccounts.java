@@ -1,12 +1,17 @@
 package io.quarry.server.auth;
 
+import io.quarry.engine.Dataset;
+import io.quarry.server.dataset.DatasetStatus;
+import io.quarry.server.dataset.DatasetStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Accounts opened straight on the metadata store, without a web server: what {@code quarry user add|passwd} use.
+ * Accounts opened straight on the metadata store, without a web server: what {@code quarry user add|passwd} and
+ * {@code quarry ingest --owner} use.
  * The same rules as the web API (names, password length), the same bcrypt hashes.
  */
 public final class OfflineAccounts implements AutoCloseable {
@@ -35,6 +40,30 @@ public final class OfflineAccounts implements AutoCloseable {
                 .principal();
     }
 
+    /** The user of that name; {@code USER_NOT_FOUND} when there is none. */
+    public QuarryPrincipal requireUser(String username) {
+        return accounts.requireUser(username).principal();
+    }
+
+    /**
+     * Gives a dataset the command line ingested to a user: it becomes theirs in the web app and the API, ready, as if
+     * they had uploaded it (it counts against their quota; there is no stored upload to ingest again).
+     *
+     * @return the id the API knows the dataset by
+     */
+    public String giveDataset(QuarryPrincipal owner, Dataset dataset) {
+        DatasetStore datasets = new DatasetStore(JdbcClient.create(dataSource));
+        String id = datasets.newId();
+        datasets.insert(id, owner.id(), dataset.name(), DatasetStatus.INGESTING, dataset.sourceBytes());
+        datasets.markReady(
+                id,
+                dataset.id(),
+                dataset.rowCount(),
+                dataset.rejectedCount(),
+                dataset.columns().size());
+        return id;
+    }
+
     /** Sets a user's password; their sessions stop working. */
     public QuarryPrincipal changePassword(String username, String password) {
         User user = accounts.requireUser(username);
@@ -44,6 +73,15 @@ public final class OfflineAccounts implements AutoCloseable {
     @Override
     public void close() {
         dataSource.destroy();
+    }
+
+    /** Opens the store as {@link #open} does, with the database named by the server's environment variables. */
+    public static OfflineAccounts openFromEnvironment(Path dataDir) {
+        return open(
+                dataDir,
+                System.getenv("SPRING_DATASOURCE_URL"),
+                System.getenv("SPRING_DATASOURCE_USERNAME"),
+                System.getenv("SPRING_DATASOURCE_PASSWORD"));
     }
 
     /** Checks a password against the same rules as the server, before anything is opened. */

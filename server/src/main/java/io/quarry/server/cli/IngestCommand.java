@@ -8,6 +8,8 @@ import io.quarry.engine.IngestResult;
 import io.quarry.engine.QuarryException;
 import io.quarry.engine.Reject;
 import io.quarry.server.ServerError;
+import io.quarry.server.auth.OfflineAccounts;
+import io.quarry.server.auth.QuarryPrincipal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -46,6 +48,13 @@ final class IngestCommand implements Callable<Integer> {
             description = "The dataset's name (default: the file name without extensions; stdin for -).")
     private @Nullable String name;
 
+    @Option(
+            names = "--owner",
+            paramLabel = "USER",
+            description = "Give the dataset to this user, so it shows in their web app and API. The server must be"
+                    + " stopped meanwhile: it holds the metadata store.")
+    private @Nullable String owner;
+
     @Option(names = "--json", description = "Print the result as one JSON object.")
     private boolean json;
 
@@ -54,42 +63,63 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (file.equals(STDIN)) {
-            Path upload = copyStandardInput(engineOptions.dataDir());
-            try {
-                report(ingest(upload, name == null ? "stdin" : name));
-            } finally {
-                Files.deleteIfExists(upload);
+        // the owner is checked before anything is read, so a wrong name costs nothing
+        try (OfflineAccounts accounts =
+                owner == null ? null : OfflineAccounts.openFromEnvironment(engineOptions.dataDir())) {
+            QuarryPrincipal user = accounts == null ? null : accounts.requireUser(owner);
+            if (file.equals(STDIN)) {
+                Path upload = copyStandardInput(engineOptions.dataDir());
+                try {
+                    ingest(upload, name == null ? "stdin" : name, accounts, user);
+                } finally {
+                    Files.deleteIfExists(upload);
+                }
+            } else {
+                Path source = Path.of(file);
+                if (Files.isDirectory(source)) {
+                    throw new QuarryException(EngineError.SOURCE_NOT_FOUND, file + " is a directory, not a file.");
+                }
+                if (!Files.exists(source)) {
+                    throw new QuarryException(EngineError.SOURCE_NOT_FOUND, "No such file: " + file + ".");
+                }
+                ingest(source, name == null ? defaultName(source) : name, accounts, user);
             }
-        } else {
-            Path source = Path.of(file);
-            if (Files.isDirectory(source)) {
-                throw new QuarryException(EngineError.SOURCE_NOT_FOUND, file + " is a directory, not a file.");
-            }
-            if (!Files.exists(source)) {
-                throw new QuarryException(EngineError.SOURCE_NOT_FOUND, "No such file: " + file + ".");
-            }
-            report(ingest(source, name == null ? defaultName(source) : name));
         }
         return 0;
     }
 
-    private IngestResult ingest(Path source, String datasetName) {
+    /** Ingests, gives the dataset to the user when there is one (or removes it again if that fails), and reports. */
+    private void ingest(
+            Path source, String datasetName, @Nullable OfflineAccounts accounts, @Nullable QuarryPrincipal user) {
         PrintWriter err = spec.commandLine().getErr();
+        IngestResult result;
+        JsonViews.OwnerJson given = null;
         try (Engine engine = engineOptions.open();
                 ProgressPrinter progress = ProgressPrinter.forTerminal(err)) {
-            return engine.ingest(IngestRequest.of(source, datasetName), progress);
+            result = engine.ingest(IngestRequest.of(source, datasetName), progress);
+            if (accounts != null && user != null) {
+                try {
+                    given = new JsonViews.OwnerJson(user.username(), accounts.giveDataset(user, result.dataset()));
+                } catch (RuntimeException e) {
+                    engine.deleteDataset(result.dataset().id());
+                    throw e;
+                }
+            }
         }
+        report(result, given);
     }
 
-    private void report(IngestResult result) {
+    private void report(IngestResult result, JsonViews.@Nullable OwnerJson given) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonViews.print(out, JsonViews.IngestJson.of(result));
+            JsonViews.print(out, JsonViews.IngestJson.of(result, given));
             return;
         }
         Dataset dataset = result.dataset();
         out.println("Dataset   " + dataset.id() + " (" + dataset.name() + ")");
+        if (given != null) {
+            out.println("Owner     " + given.user() + " (in the web app and API as " + given.apiId() + ")");
+        }
         out.println("Rows      " + Formats.count(dataset.rowCount()));
         out.println("Rejected  " + Formats.count(dataset.rejectedCount()));
         for (Reject reject : result.rejects()) {

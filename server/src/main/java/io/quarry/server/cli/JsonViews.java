@@ -67,8 +67,9 @@ final class JsonViews {
             List<ColumnJson> columns,
             DialectJson dialect,
             List<String> warnings,
-            double seconds) {
-        static IngestJson of(IngestResult result) {
+            double seconds,
+            @Nullable OwnerJson owner) {
+        static IngestJson of(IngestResult result, @Nullable OwnerJson owner) {
             Dataset d = result.dataset();
             return new IngestJson(
                     d.id(),
@@ -79,9 +80,13 @@ final class JsonViews {
                     ColumnJson.of(d.columns()),
                     DialectJson.of(d.dialect()),
                     d.warnings(),
-                    result.seconds());
+                    result.seconds(),
+                    owner);
         }
     }
+
+    /** Who a command-line ingest gave the dataset to, and the id the web API knows it by. */
+    record OwnerJson(String user, String apiId) {}
 
     record DatasetJson(
             String id,

@@ -19,10 +19,6 @@ final class MetaStoreOptions {
     private Path dataDir;
 
     OfflineAccounts open() {
-        return OfflineAccounts.open(
-                dataDir,
-                System.getenv("SPRING_DATASOURCE_URL"),
-                System.getenv("SPRING_DATASOURCE_USERNAME"),
-                System.getenv("SPRING_DATASOURCE_PASSWORD"));
+        return OfflineAccounts.openFromEnvironment(dataDir);
     }
 }

@@ -20,6 +20,9 @@ public final class DatasetStore {
     private static final int ID_LENGTH = 12;
     private static final String COLUMNS = "id, owner_id, name, status, engine_id, failure_code, failure_detail,"
             + " source_bytes, row_count, rejected_count, column_count, created_at, started_at, ready_at";
+    private static final String OWNED = "SELECT d.id, d.owner_id, d.name, d.status, d.engine_id, d.failure_code,"
+            + " d.failure_detail, d.source_bytes, d.row_count, d.rejected_count, d.column_count, d.created_at,"
+            + " d.started_at, d.ready_at, u.username AS owner_name FROM datasets d JOIN users u ON u.id = d.owner_id";
 
     private final JdbcClient jdbc;
     private final SecureRandom random = new SecureRandom();
@@ -57,16 +60,21 @@ public final class DatasetStore {
         return find(id).orElseThrow(() -> new IllegalStateException("dataset row " + id + " vanished"));
     }
 
-    List<DatasetRecord> listByOwner(long ownerId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM datasets WHERE owner_id = ? ORDER BY created_at DESC, id")
+    /** A dataset with its owner's user name, as the list shows it. */
+    record Owned(DatasetRecord record, String owner) {}
+
+    /** The datasets of one owner, newest first. */
+    List<Owned> listByOwner(long ownerId) {
+        return jdbc.sql(OWNED + " WHERE d.owner_id = ? ORDER BY d.created_at DESC, d.id")
                 .param(ownerId)
-                .query(DatasetStore::map)
+                .query((rs, row) -> new Owned(map(rs, row), rs.getString("owner_name")))
                 .list();
     }
 
-    List<DatasetRecord> listAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM datasets ORDER BY created_at DESC, id")
-                .query(DatasetStore::map)
+    /** Every user's datasets, newest first: what an admin's list shows. */
+    List<Owned> listAll() {
+        return jdbc.sql(OWNED + " ORDER BY d.created_at DESC, d.id")
+                .query((rs, row) -> new Owned(map(rs, row), rs.getString("owner_name")))
                 .list();
     }
 

@@ -27,10 +27,25 @@ final class DatasetViews {
     private DatasetViews() {}
 
     record Summary(
-            String id, String name, String status, long rowCount, int columnCount, long sizeBytes, Instant createdAt) {
-        static Summary of(DatasetRecord d) {
+            String id,
+            String name,
+            String owner,
+            String status,
+            long rowCount,
+            int columnCount,
+            long sizeBytes,
+            Instant createdAt) {
+        static Summary of(DatasetStore.Owned owned) {
+            DatasetRecord d = owned.record();
             return new Summary(
-                    d.id(), d.name(), d.status().wire(), d.rowCount(), d.columnCount(), d.sourceBytes(), d.createdAt());
+                    d.id(),
+                    d.name(),
+                    owned.owner(),
+                    d.status().wire(),
+                    d.rowCount(),
+                    d.columnCount(),
+                    d.sourceBytes(),
+                    d.createdAt());
         }
     }
 

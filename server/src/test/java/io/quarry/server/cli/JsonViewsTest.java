@@ -53,11 +53,23 @@ class JsonViewsTest {
     void ingestHasTheDocumentedShape() {
         var result = new IngestResult(dataset(), List.of(new Reject(3, "Line 3 has 1 field.", "3")), 0.5, 100);
 
-        JsonNode json = print(JsonViews.IngestJson.of(result));
+        JsonNode json = print(JsonViews.IngestJson.of(result, new JsonViews.OwnerJson("alice", "abc")));
 
         assertThat(json.propertyNames())
                 .containsExactlyInAnyOrder(
-                        "id", "name", "rows", "rejected", "rejects", "columns", "dialect", "warnings", "seconds");
+                        "id",
+                        "name",
+                        "rows",
+                        "rejected",
+                        "rejects",
+                        "columns",
+                        "dialect",
+                        "warnings",
+                        "seconds",
+                        "owner");
+        assertThat(json.get("owner").propertyNames()).containsExactlyInAnyOrder("user", "apiId");
+        assertThat(print(JsonViews.IngestJson.of(result, null)).get("owner").isNull())
+                .isTrue();
         assertThat(json.get("rejects").get(0).propertyNames()).containsExactlyInAnyOrder("line", "reason", "raw");
         assertThat(json.get("columns").get(0).get("type").asString()).isEqualTo("DECIMAL(9,2)");
         assertThat(json.get("columns").get(0).propertyNames()).containsExactlyInAnyOrder("name", "label", "type");

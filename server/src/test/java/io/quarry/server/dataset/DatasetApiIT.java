@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -190,13 +191,7 @@ class DatasetApiIT extends ApiTestSupport {
         assertThat(QuarryApi.JSON.readTree(renamed.body()).get("name").asString())
                 .isEqualTo("renamed");
 
-        JsonNode list = alice.getJson("/api/datasets");
-        JsonNode mine = null;
-        for (JsonNode item : list) {
-            if (item.get("id").asString().equals(id)) {
-                mine = item;
-            }
-        }
+        JsonNode mine = find(alice.getJson("/api/datasets"), id);
         assertThat(mine).isNotNull();
         assertThat(mine.get("name").asString()).isEqualTo("renamed");
         assertThat(mine.get("rowCount").asLong()).isEqualTo(5);
@@ -238,6 +233,22 @@ class DatasetApiIT extends ApiTestSupport {
         assertThat(alice.getJson("/api/datasets/" + id).get("name").asString()).isEqualTo("private");
         assertThat(admin().getJson("/api/datasets/" + id).get("name").asString())
                 .isEqualTo("private");
+        JsonNode listedForAdmin = find(admin().getJson("/api/datasets"), id);
+        assertThat(listedForAdmin)
+                .as("an admin's list holds every user's datasets")
+                .isNotNull();
+        assertThat(listedForAdmin.get("owner").asString()).isEqualTo("alice");
+        assertThat(find(alice.getJson("/api/datasets"), id).get("owner").asString())
+                .isEqualTo("alice");
+    }
+
+    private static @Nullable JsonNode find(JsonNode list, String id) {
+        for (JsonNode item : list) {
+            if (item.get("id").asString().equals(id)) {
+                return item;
+            }
+        }
+        return null;
     }
 
     static long directorySize(Path directory) throws Exception {
