@@ -50,11 +50,12 @@ class ServeIT {
         Path log = work.resolve("serve.log");
         List<String> command = java();
         command.addAll(List.of("serve", "--port", String.valueOf(port), "--data-dir", dataDir));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder serve = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        serve.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        Process process = serve.start();
         try {
             String base = "http://127.0.0.1:" + port;
             awaitHealthUp(base + "/actuator/health", process, log);
@@ -72,7 +73,9 @@ class ServeIT {
 
             ApiClient alice = new ApiClient(base);
             assertThat(alice.login("alice", "alice-password").statusCode()).isEqualTo(200);
-            JsonNode list = ApiClient.json(alice.get("/api/datasets"));
+            JsonNode list = ApiClient.json(alice.send(HttpRequest.newBuilder(URI.create(base + "/api/datasets"))
+                    .header("X-Request-Id", "serve-it-list")
+                    .GET()));
             assertThat(list.size()).isEqualTo(1);
             assertThat(list.get(0).get("name").asString()).isEqualTo("trips");
             assertThat(list.get(0).get("owner").asString()).isEqualTo("alice");
@@ -81,6 +84,14 @@ class ServeIT {
                     alice.get("/api/datasets/" + list.get(0).get("id").asString() + "/rows"));
             assertThat(rows.get("total").asLong()).isEqualTo(2);
             assertThat(rows.get("rows").get(1).get(1).asString()).isEqualTo("Rome");
+
+            JsonNode logged = requestLogLine(log, "serve-it-list");
+            assertThat(logged.get("log").get("logger").asString()).isEqualTo("quarry.requests");
+            assertThat(logged.get("message").asString()).startsWith("GET /api/datasets 200 ");
+            assertThat(logged.get("user").get("name").asString()).isEqualTo("alice");
+            assertThat(logged.get("http").get("status").asString()).isEqualTo("200");
+            assertThat(logged.get("url").get("path").asString()).isEqualTo("/api/datasets");
+            assertThat(logged.get("duration").get("ms").asLong()).isNotNegative();
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -112,6 +123,24 @@ class ServeIT {
         }
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return "exit " + process.exitValue() + "\n" + Files.readString(out);
+    }
+
+    /** The JSON request-log line of the request with that id; every line of the log must be JSON. */
+    private static JsonNode requestLogLine(Path log, String requestId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            for (String line : Files.readAllLines(log)) {
+                JsonNode json = ApiClient.JSON.readTree(line);
+                if (json.path("requestId").asString("").equals(requestId)
+                        && json.path("log").path("logger").asString("").equals("quarry.requests")) {
+                    return json;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no request-log line for " + requestId + ":\n" + tail(log));
+            }
+            Thread.sleep(100);
+        }
     }
 
     private void awaitHealthUp(String url, Process process, Path log) throws Exception {

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -41,6 +42,7 @@ class SecurityConfig {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         http.securityContext(context -> context.securityContextRepository(sessions))
                 .addFilterAfter(bearerTokens, SecurityContextHolderFilter.class)
+                .addFilterAfter(new RequestLog.NoteUser(), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.spa()
                         .csrfTokenRepository(csrfTokens)
                         .ignoringRequestMatchers(BearerTokenFilter::sendsToken)
