@@ -2,7 +2,12 @@ package io.quarry.server.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -203,6 +211,103 @@ class DatasetApiIT extends ApiTestSupport {
         assertThat(directorySize(DATA_DIR.resolve("datasets"))).isLessThan(before);
         assertThat(alice.get("/api/datasets/" + id).statusCode()).isEqualTo(404);
         assertThat(DATA_DIR.resolve("uploads").resolve(id)).doesNotExist();
+    }
+
+    @Test
+    void aRawUploadIsListedAndPreviewedWhileItsBytesArrive() throws Exception {
+        QuarryApi dana = user("dana");
+        StringBuilder csv = new StringBuilder("id,city,price\n");
+        for (int i = 1; csv.length() < 3 << 20; i++) {
+            csv.append(i)
+                    .append(",City ")
+                    .append(i % 97)
+                    .append(',')
+                    .append(i % 1000)
+                    .append(".25\n");
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        int firstPart = (1 << 20) + 5000;
+        CountDownLatch rest = new CountDownLatch(1);
+        InputStream body = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, firstPart), new InputStream() {
+            private final InputStream tail = new ByteArrayInputStream(bytes, firstPart, bytes.length - firstPart);
+
+            @Override
+            public int read() throws IOException {
+                awaitRest();
+                return tail.read();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                awaitRest();
+                return tail.read(buffer, offset, length);
+            }
+
+            private void awaitRest() throws IOException {
+                try {
+                    rest.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            }
+        });
+        CompletableFuture<HttpResponse<String>> upload = HttpClient.newHttpClient()
+                .sendAsync(
+                        dana.request("/api/datasets?name=arriving")
+                                .header("Content-Type", "text/csv")
+                                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                                        HttpRequest.BodyPublishers.ofInputStream(() -> body), bytes.length))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        try {
+            String id = awaitListed(dana, "arriving");
+            JsonNode rows = awaitPreview(dana, id);
+            assertThat(rows.get("rows").size()).isEqualTo(1000);
+            assertThat(rows.get("rows").get(999).get(0).asLong()).isEqualTo(1000);
+            assertThat(dana.getJson("/api/datasets/" + id).get("status").asString())
+                    .isEqualTo("uploading");
+
+            rest.countDown();
+            HttpResponse<String> accepted = upload.get(60, TimeUnit.SECONDS);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            assertThat(QuarryApi.JSON.readTree(accepted.body()).get("id").asString())
+                    .isEqualTo(id);
+            assertThat(dana.awaitFinished(id).get("rowCount").asLong())
+                    .isEqualTo(csv.chars().filter(c -> c == '\n').count() - 1);
+        } finally {
+            rest.countDown();
+        }
+    }
+
+    /** The id of the caller's dataset of that name once the list shows it uploading. */
+    private static String awaitListed(QuarryApi api, String name) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            for (JsonNode item : api.getJson("/api/datasets")) {
+                if (item.get("name").asString().equals(name)) {
+                    assertThat(item.get("status").asString()).isEqualTo("uploading");
+                    return item.get("id").asString();
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the list never showed " + name);
+    }
+
+    /** The first page once the part that has arrived is enough for a preview. */
+    private static JsonNode awaitPreview(QuarryApi api, String id) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> page = api.get("/api/datasets/" + id + "/rows?limit=1000");
+            if (page.statusCode() == 200) {
+                JsonNode rows = QuarryApi.JSON.readTree(page.body());
+                assertThat(rows.get("preview").asBoolean()).isTrue();
+                return rows;
+            }
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(409);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no preview of " + id);
     }
 
     @Test

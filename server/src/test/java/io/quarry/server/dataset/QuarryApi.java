@@ -129,7 +129,7 @@ public final class QuarryApi {
 
     /** Polls a dataset until it is ready or failed. */
     public JsonNode awaitFinished(String id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (true) {
             JsonNode detail = getJson("/api/datasets/" + id);
             String status = detail.get("status").asString();
