@@ -7,8 +7,10 @@ import io.quarry.server.dataset.DatasetViews.RowsView;
 import io.quarry.server.dataset.DatasetViews.Summary;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,6 +76,36 @@ class DatasetController {
             @RequestParam(required = false) @Nullable String search) {
         RowsQuery query = RowsQuery.parse(sort, filter, search, json);
         return datasets.readRows(user, id, offset, limit, query);
+    }
+
+    /**
+     * Every row of the view (sort, filter, search as for rows) as a CSV download, streamed; for spreadsheets unless
+     * {@code spreadsheet=false}, see {@link CsvExport}.
+     */
+    @GetMapping("/{id}/export")
+    void export(
+            @AuthenticationPrincipal QuarryPrincipal user,
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String filter,
+            @RequestParam(required = false) @Nullable String search,
+            @RequestParam(defaultValue = "true") boolean spreadsheet,
+            HttpServletResponse response)
+            throws IOException {
+        CsvExport export = datasets.export(user, id, RowsQuery.parse(sort, filter, search, json));
+        String name = datasets.requireVisible(user, id).name();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(name + ".csv", StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
+        try {
+            export.write(response.getOutputStream(), spreadsheet);
+        } catch (IOException e) {
+            // the client went away mid-download; nothing to answer
+        }
     }
 
     @GetMapping("/{id}/rejects")

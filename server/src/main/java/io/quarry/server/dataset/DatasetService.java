@@ -140,6 +140,17 @@ final class DatasetService {
         return preview;
     }
 
+    /**
+     * An export of a ready dataset's view (every row matching the query, in its order); a bad query fails here,
+     * before the answer starts.
+     */
+    CsvExport export(QuarryPrincipal user, String id, RowsQuery query) {
+        String engineId = requireReady(user, id);
+        PageRequest first =
+                new PageRequest(engineId, 0, PageRequest.MAX_LIMIT, query.sort(), query.filters(), query.search());
+        return new CsvExport(engine, first);
+    }
+
     /** The column profiles of a ready dataset, computed once by the engine. */
     DatasetProfile profile(QuarryPrincipal user, String id) {
         return engine.profile(requireReady(user, id));
