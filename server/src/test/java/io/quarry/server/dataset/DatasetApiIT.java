@@ -217,7 +217,7 @@ class DatasetApiIT extends ApiTestSupport {
     void aRawUploadIsListedAndPreviewedWhileItsBytesArrive() throws Exception {
         QuarryApi dana = user("dana");
         StringBuilder csv = new StringBuilder("id,city,price\n");
-        for (int i = 1; csv.length() < 3 << 20; i++) {
+        for (int i = 1; csv.length() < 6 << 20; i++) {
             csv.append(i)
                     .append(",City ")
                     .append(i % 97)
@@ -226,7 +226,8 @@ class DatasetApiIT extends ApiTestSupport {
                     .append(".25\n");
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        int firstPart = (1 << 20) + 5000;
+        // well past the 1 MiB a preview needs: the client may hold back what it read last until more comes
+        int firstPart = 3 << 20;
         CountDownLatch rest = new CountDownLatch(1);
         InputStream body = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, firstPart), new InputStream() {
             private final InputStream tail = new ByteArrayInputStream(bytes, firstPart, bytes.length - firstPart);
@@ -325,6 +326,12 @@ class DatasetApiIT extends ApiTestSupport {
                         .header("Accept", "text/event-stream")
                         .GET()
                         .build()),
+                bob.get("/api/datasets/" + id + "/profile"),
+                bob.get("/api/datasets/" + id + "/export"),
+                bob.get("/api/datasets/" + id + "/fields"),
+                bob.send("POST", "/api/datasets/" + id + "/query", Map.of("workflow", List.of())),
+                bob.get("/api/datasets/" + id + "/charts"),
+                bob.send("POST", "/api/datasets/" + id + "/charts", Map.of("name", "stolen", "spec", List.of())),
                 bob.send("PATCH", "/api/datasets/" + id, Map.of("name", "mine now")),
                 bob.delete("/api/datasets/" + id));
 
