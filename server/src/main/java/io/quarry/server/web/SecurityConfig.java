@@ -47,19 +47,24 @@ class SecurityConfig {
                         .csrfTokenRepository(csrfTokens)
                         .ignoringRequestMatchers(BearerTokenFilter::sendsToken)
                         .ignoringRequestMatchers("/api/auth/login"))
-                .authorizeHttpRequests(
-                        routes -> routes.requestMatchers("/api/auth/login", "/api/openapi.json", "/error")
-                                .permitAll()
-                                .requestMatchers("/actuator/health", "/actuator/health/**")
-                                .permitAll()
-                                .requestMatchers("/actuator", "/actuator/**")
-                                .hasRole("ADMIN")
-                                .requestMatchers("/api/users", "/api/users/**")
-                                .hasRole("ADMIN")
-                                .requestMatchers("/api", "/api/**")
-                                .authenticated()
-                                .anyRequest()
-                                .permitAll())
+                .authorizeHttpRequests(routes -> routes.requestMatchers(
+                                "/api/auth/login",
+                                "/api/openapi.json",
+                                "/api/openapi.json/**",
+                                "/api/docs",
+                                "/api/swagger-ui/**",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/users", "/api/users/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api", "/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .httpBasic(AbstractHttpConfigurer::disable)
