@@ -46,6 +46,7 @@ class OpenApiIT extends ServerTestSupport {
         String location = entry.headers().firstValue("Location").orElse("");
         HttpResponse<String> page = anonymous.get("/api/swagger-ui/index.html");
         HttpResponse<String> config = anonymous.get("/api/openapi.json/swagger-config");
+        HttpResponse<String> initializer = anonymous.get("/api/swagger-ui/swagger-initializer.js");
 
         assertThat(entry.statusCode()).isEqualTo(302);
         assertThat(location).endsWith("/api/swagger-ui/index.html");
@@ -55,5 +56,7 @@ class OpenApiIT extends ServerTestSupport {
         JsonNode settings = ApiClient.json(config);
         assertThat(settings.get("url").asString()).isEqualTo("/api/openapi.json");
         assertThat(settings.path("validatorUrl").asString("")).isIn("", "none");
+        assertThat(initializer.statusCode()).isEqualTo(200);
+        assertThat(initializer.body()).as("no other host is named").doesNotContain("http://", "https://");
     }
 }
