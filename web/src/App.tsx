@@ -5,6 +5,7 @@ import { AccountPage } from './features/account/AccountPage';
 import { DatasetsPage } from './features/datasets/DatasetsPage';
 import { SignIn } from './features/auth/SignIn';
 import { useSession } from './features/auth/useSession';
+import { TokensPage } from './features/tokens/TokensPage';
 import { UsersPage } from './features/users/UsersPage';
 import { useRoute } from './lib/useRoute';
 
@@ -38,6 +39,9 @@ export function App() {
           <Link href="/" current={route.name === 'datasets'}>
             Datasets
           </Link>
+          <Link href="/tokens" current={route.name === 'tokens'}>
+            API tokens
+          </Link>
           <Link href="/account" current={route.name === 'account'}>
             Account
           </Link>
@@ -64,6 +68,7 @@ export function App() {
           </Suspense>
         )}
         {route.name === 'account' && <AccountPage />}
+        {route.name === 'tokens' && <TokensPage />}
         {route.name === 'users' && user.admin && <UsersPage />}
         {(route.name === 'notFound' || (route.name === 'users' && !user.admin)) && (
           <>
