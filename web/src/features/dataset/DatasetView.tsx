@@ -1,14 +1,18 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { getDataset } from '../../api/datasets';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { getDataset, getProfile } from '../../api/datasets';
 import { isAbortError, messageOf } from '../../api/http';
-import type { DatasetDetail, RowsQuery, SortKey } from '../../api/types';
+import type { DatasetDetail, DatasetProfile, RowsQuery, SortKey } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
+import { toQueryFilters, withFilter, type ColumnFilter } from '../../lib/columnFilters';
 import { formatCount } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { datasetPath, useLinkHandler } from '../../lib/useRoute';
 import { StatusBadge } from '../datasets/StatusBadge';
 import { IngestBar } from '../upload/IngestBar';
+import { FilterChips } from './FilterChips';
+import { FilterEditor } from './FilterEditor';
+import { FilterPicker } from './FilterPicker';
 import { ProfilePanel } from './ProfilePanel';
 import { RejectsTable } from './RejectsTable';
 import { SortControls } from './SortControls';
@@ -29,6 +33,9 @@ export function DatasetView({ id, tab }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [sort, setSort] = useState<SortKey[]>([]);
   const [searchText, setSearchText] = useState('');
+  const [filters, setFilters] = useState<ColumnFilter[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [profile, setProfile] = useState<DatasetProfile | 'loading' | 'failed' | null>(null);
   const [showProfile, setShowProfile] = useState(false);
   const [showChart, setShowChart] = useState(false);
   const followLink = useLinkHandler();
@@ -56,6 +63,9 @@ export function DatasetView({ id, tab }: Props) {
     setDataset(null);
     setSort([]);
     setSearchText('');
+    setFilters([]);
+    setEditing(null);
+    setProfile(null);
     setShowProfile(false);
     setShowChart(false);
     load(controller.signal);
@@ -72,7 +82,21 @@ export function DatasetView({ id, tab }: Props) {
     }
   }, [ingest.ended, load]);
 
-  const query: RowsQuery = { sort, filters: [], search };
+  const queryFilters = useMemo(() => toQueryFilters(filters), [filters]);
+  const query: RowsQuery = { sort, filters: queryFilters, search };
+
+  /** Opens the filter of a column, loading the column profiles (for the pick-lists) the first time. */
+  const editFilter = useCallback(
+    (column: string) => {
+      setEditing(column);
+      if (profile === null || profile === 'failed') {
+        setProfile('loading');
+        getProfile(id).then(setProfile, () => setProfile('failed'));
+      }
+    },
+    [id, profile],
+  );
+  const editedColumn = dataset?.columns.find((column) => column.name === editing);
   const rejected = dataset?.rejectedCount ?? 0;
   const showRejects = tab === 'rejects' && rejected > 0;
 
@@ -163,11 +187,37 @@ export function DatasetView({ id, tab }: Props) {
                   />
                 </label>
                 <SortControls columns={dataset.columns} sort={sort} onChange={setSort} />
+                <FilterPicker columns={dataset.columns} onPick={editFilter} />
                 <button type="button" aria-pressed={showProfile} onClick={() => setShowProfile((shown) => !shown)}>
                   {showProfile ? 'Hide columns' : 'Columns'}
                 </button>
               </div>
               {showProfile && <ProfilePanel datasetId={id} />}
+              {editedColumn && (
+                <FilterEditor
+                  key={editedColumn.name}
+                  column={editedColumn}
+                  profile={
+                    typeof profile === 'object' && profile !== null
+                      ? profile.columns.find((column) => column.name === editedColumn.name)
+                      : undefined
+                  }
+                  profileLoading={profile === 'loading'}
+                  current={filters.find((filter) => filter.column === editedColumn.name)}
+                  onApply={(filter) => {
+                    setFilters((list) => withFilter(list, filter));
+                    setEditing(null);
+                  }}
+                  onClose={() => setEditing(null)}
+                />
+              )}
+              <FilterChips
+                filters={filters}
+                columns={dataset.columns}
+                onEdit={editFilter}
+                onRemove={(column) => setFilters((list) => list.filter((filter) => filter.column !== column))}
+                onClear={() => setFilters([])}
+              />
               <Suspense fallback={<div className="grid-frame" aria-busy="true" />}>
                 <RowsGrid
                   datasetId={id}
@@ -175,6 +225,8 @@ export function DatasetView({ id, tab }: Props) {
                   rowCount={dataset.rowCount ?? 0}
                   query={query}
                   onSortChange={setSort}
+                  filtered={filters.map((filter) => filter.column)}
+                  onFilterColumn={editFilter}
                 />
               </Suspense>
             </>

@@ -23,12 +23,24 @@ interface Props {
   rowCount: number;
   query: RowsQuery;
   onSortChange: (sort: SortKey[]) => void;
+  /** Columns with an active filter: their headers are marked. */
+  filtered: string[];
+  /** A column header's menu was clicked: open that column's filter. */
+  onFilterColumn: (column: string) => void;
 }
 
 const ROW_NUMBER_WIDTH = 72;
 
 /** A virtualised grid over every row of a dataset; rows arrive in blocks as the user scrolls. */
-export default function RowsGrid({ datasetId, columns, rowCount, query, onSortChange }: Props) {
+export default function RowsGrid({
+  datasetId,
+  columns,
+  rowCount,
+  query,
+  onSortChange,
+  filtered,
+  onFilterColumn,
+}: Props) {
   const scheme = useColorScheme();
   const theme = useMemo(() => gridTheme(scheme), [scheme]);
   const faint = theme.textLight ?? '#8a929c';
@@ -72,14 +84,16 @@ export default function RowsGrid({ datasetId, columns, rowCount, query, onSortCh
       { id: '#', title: '#', width: ROW_NUMBER_WIDTH, themeOverride: { textHeader: faint } },
       ...ordered.map((column, i) => {
         const marker = sortMarker(query.sort, column.name);
+        const label = filtered.includes(column.name) ? `${column.label || column.name} ⧩` : column.label || column.name;
         return {
           id: column.name,
-          title: marker ? `${column.label || column.name} ${marker}` : column.label || column.name,
+          title: marker ? `${label} ${marker}` : label,
           width: widths[column.name] ?? (numeric[i] ? 130 : 180),
+          hasMenu: true,
         };
       }),
     ],
-    [ordered, numeric, query.sort, widths, faint],
+    [ordered, numeric, query.sort, widths, faint, filtered],
   );
 
   const getCellContent = useCallback(
@@ -126,7 +140,7 @@ export default function RowsGrid({ datasetId, columns, rowCount, query, onSortCh
           {source.totalExact ? '' : 'at least '}
           <strong>{formatCount(source.total)}</strong> {source.total === 1 && source.totalExact ? 'row' : 'rows'}
         </span>
-        <span className="muted">Click a header to sort; shift-click to add a key.</span>
+        <span className="muted">Click a header to sort (shift-click to add a key); its menu filters.</span>
       </div>
       <ErrorBanner message={source.error} />
       <div className="grid-frame">
@@ -137,6 +151,12 @@ export default function RowsGrid({ datasetId, columns, rowCount, query, onSortCh
           getCellContent={getCellContent}
           onVisibleRegionChanged={onVisibleRegionChanged}
           onHeaderClicked={onHeaderClicked}
+          onHeaderMenuClick={(col) => {
+            const column = ordered[col - 1];
+            if (column !== undefined) {
+              onFilterColumn(column.name);
+            }
+          }}
           onColumnResize={(column, width) => setWidths((previous) => ({ ...previous, [String(column.id)]: width }))}
           freezeColumns={1}
           rowMarkers="none"
