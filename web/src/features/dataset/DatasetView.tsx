@@ -23,6 +23,11 @@ const RowsGrid = lazy(() => import('./RowsGrid'));
 // The chart builder (Graphic Walker) is larger still: load it when the Chart tab is first opened.
 const ChartTab = lazy(() => import('../chart/ChartTab'));
 
+/** The rows a preview holds at most (the server's Preview.MAX_ROWS). */
+const PREVIEW_ROWS = 1000;
+const PREVIEW_POLL_MS = 1000;
+const PREVIEW_HINT = 'Sorting, filtering, search and charts work once the import is done.';
+
 interface Props {
   id: string;
   tab: 'rows' | 'rejects';
@@ -75,12 +80,21 @@ export function DatasetView({ id, tab }: Props) {
   const ready = dataset?.status.toLowerCase() === 'ready';
   const failed = dataset?.status.toLowerCase() === 'failed';
   const importing = dataset !== null && !ready && !failed;
+  // Columns arrive with the preview, once the first megabyte is there: until then, look again each second.
+  const previewing = importing && dataset.columns.length > 0;
   const ingest = useIngestProgress(id, importing);
   useEffect(() => {
     if (ingest.ended) {
       load();
     }
   }, [ingest.ended, load]);
+  useEffect(() => {
+    if (!importing || previewing) {
+      return;
+    }
+    const timer = setInterval(() => load(), PREVIEW_POLL_MS);
+    return () => clearInterval(timer);
+  }, [importing, previewing, load]);
 
   const queryFilters = useMemo(() => toQueryFilters(filters), [filters]);
   const query: RowsQuery = { sort, filters: queryFilters, search };
@@ -118,7 +132,8 @@ export function DatasetView({ id, tab }: Props) {
         <h1>{dataset.name}</h1>
         <StatusBadge status={dataset.status} />
         <span className="muted">
-          {formatCount(dataset.rowCount)} rows · {formatCount(dataset.columns.length)} columns
+          {importing ? 'Importing…' : `${formatCount(dataset.rowCount)} rows`} ·{' '}
+          {formatCount(dataset.columns.length)} columns
           {rejected > 0 ? ` · ${formatCount(rejected)} rejected` : ''}
         </span>
       </div>
@@ -133,13 +148,14 @@ export function DatasetView({ id, tab }: Props) {
         </div>
       )}
       {failed && <ErrorBanner message={failureText(dataset) ?? ingest.failure ?? 'The import failed.'} />}
-      {importing && (
+      {importing && !previewing && (
         <section className="card" aria-label="Import progress">
           <IngestBar progress={ingest.progress} />
           <ErrorBanner message={ingest.failure} />
+          <p className="muted">The first rows show here as soon as the first megabyte has arrived.</p>
         </section>
       )}
-      {ready && (
+      {(ready || previewing) && (
         <>
           <nav className="tabs" aria-label="Dataset views">
             <a
@@ -152,16 +168,22 @@ export function DatasetView({ id, tab }: Props) {
             >
               Rows
             </a>
-            <a
-              href={datasetPath(id)}
-              aria-current={showChart && !showRejects ? 'page' : undefined}
-              onClick={(event) => {
-                setShowChart(true);
-                followLink(event);
-              }}
-            >
-              Chart
-            </a>
+            {previewing ? (
+              <span className="tab-disabled" aria-disabled="true" title={PREVIEW_HINT}>
+                Chart
+              </span>
+            ) : (
+              <a
+                href={datasetPath(id)}
+                aria-current={showChart && !showRejects ? 'page' : undefined}
+                onClick={(event) => {
+                  setShowChart(true);
+                  followLink(event);
+                }}
+              >
+                Chart
+              </a>
+            )}
             {rejected > 0 && (
               <Link href={datasetPath(id, 'rejects')} current={showRejects}>
                 Rejected rows ({formatCount(rejected)})
@@ -170,13 +192,17 @@ export function DatasetView({ id, tab }: Props) {
           </nav>
           {showRejects ? (
             <RejectsTable datasetId={id} />
-          ) : showChart ? (
+          ) : showChart && ready ? (
             <Suspense fallback={<p className="muted">Loading chart builder…</p>}>
               <ChartTab datasetId={id} />
             </Suspense>
           ) : (
             <>
-              <div className="toolbar">
+              <fieldset
+                className="toolbar controls"
+                disabled={previewing}
+                title={previewing ? PREVIEW_HINT : undefined}
+              >
                 <label style={{ flexDirection: 'row', alignItems: 'center', gap: '0.5rem' }}>
                   <span className="visually-hidden">Search all columns</span>
                   <input
@@ -191,7 +217,7 @@ export function DatasetView({ id, tab }: Props) {
                 <button type="button" aria-pressed={showProfile} onClick={() => setShowProfile((shown) => !shown)}>
                   {showProfile ? 'Hide columns' : 'Columns'}
                 </button>
-              </div>
+              </fieldset>
               {showProfile && <ProfilePanel datasetId={id} />}
               {editedColumn && (
                 <FilterEditor
@@ -222,8 +248,9 @@ export function DatasetView({ id, tab }: Props) {
                 <RowsGrid
                   datasetId={id}
                   columns={dataset.columns}
-                  rowCount={dataset.rowCount ?? 0}
+                  rowCount={ready ? (dataset.rowCount ?? 0) : PREVIEW_ROWS}
                   query={query}
+                  preview={previewing ? { hint: PREVIEW_HINT, progress: ingest.progress } : null}
                   onSortChange={setSort}
                   filtered={filters.map((filter) => filter.column)}
                   onFilterColumn={editFilter}

@@ -8,11 +8,12 @@ import {
   type Rectangle,
 } from '@glideapps/glide-data-grid';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Column, RowsPage, RowsQuery, SortKey } from '../../api/types';
+import type { Column, IngestProgress, RowsPage, RowsQuery, SortKey } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatCount, isNumericType } from '../../lib/format';
 import { nextSort, sortMarker } from '../../lib/sortKeys';
 import { useColorScheme } from '../../lib/useColorScheme';
+import { IngestBar } from '../upload/IngestBar';
 import { LOADING_CELL, columnIndex, rowNumberCell, valueCell } from './cells';
 import { gridTheme } from './gridTheme';
 import { useRowSource } from './useRowSource';
@@ -27,6 +28,8 @@ interface Props {
   filtered: string[];
   /** A column header's menu was clicked: open that column's filter. */
   onFilterColumn: (column: string) => void;
+  /** While the file still uploads or imports: the first rows only, no sorting or filtering, and the progress. */
+  preview: { hint: string; progress: IngestProgress | null } | null;
 }
 
 const ROW_NUMBER_WIDTH = 72;
@@ -40,6 +43,7 @@ export default function RowsGrid({
   onSortChange,
   filtered,
   onFilterColumn,
+  preview,
 }: Props) {
   const scheme = useColorScheme();
   const theme = useMemo(() => gridTheme(scheme), [scheme]);
@@ -71,7 +75,7 @@ export default function RowsGrid({
     [ordered.length],
   );
 
-  const source = useRowSource(datasetId, query, rowCount, redrawBlock);
+  const source = useRowSource(datasetId, query, preview !== null, rowCount, redrawBlock);
   const { cache, showRange } = source;
 
   useEffect(() => {
@@ -89,11 +93,11 @@ export default function RowsGrid({
           id: column.name,
           title: marker ? `${label} ${marker}` : label,
           width: widths[column.name] ?? (numeric[i] ? 130 : 180),
-          hasMenu: true,
+          hasMenu: preview === null,
         };
       }),
     ],
-    [ordered, numeric, query.sort, widths, faint, filtered],
+    [ordered, numeric, query.sort, widths, faint, filtered, preview === null],
   );
 
   const getCellContent = useCallback(
@@ -124,24 +128,34 @@ export default function RowsGrid({
   const onHeaderClicked = useCallback(
     (col: number, event: { shiftKey: boolean; preventDefault: () => void }) => {
       const column = ordered[col - 1];
-      if (column === undefined) {
+      if (column === undefined || preview !== null) {
         return;
       }
       event.preventDefault();
       onSortChange(nextSort(query.sort, column.name, event.shiftKey));
     },
-    [ordered, query.sort, onSortChange],
+    [ordered, query.sort, onSortChange, preview],
   );
 
   return (
     <>
-      <div className="toolbar" aria-live="polite">
-        <span>
-          {source.totalExact ? '' : 'at least '}
-          <strong>{formatCount(source.total)}</strong> {source.total === 1 && source.totalExact ? 'row' : 'rows'}
-        </span>
-        <span className="muted">Click a header to sort (shift-click to add a key); its menu filters.</span>
-      </div>
+      {preview === null ? (
+        <div className="toolbar grid-status" aria-live="polite">
+          <span>
+            {source.totalExact ? '' : 'at least '}
+            <strong>{formatCount(source.total)}</strong> {source.total === 1 && source.totalExact ? 'row' : 'rows'}
+          </span>
+          <span className="muted">Click a header to sort (shift-click to add a key); its menu filters.</span>
+        </div>
+      ) : (
+        <div className="toolbar grid-status" aria-live="polite">
+          <span className="status preview" title={preview.hint} data-testid="preview-badge">
+            Preview — still loading
+          </span>
+          <span className="muted">the first {formatCount(source.total)} rows</span>
+          <IngestBar progress={preview.progress} />
+        </div>
+      )}
       <ErrorBanner message={source.error} />
       <div className="grid-frame">
         <DataEditor
