@@ -88,11 +88,12 @@ export function DatasetView({ id, tab }: Props) {
       load();
     }
   }, [ingest.ended, load]);
+  // Also look now and then while previewing, in case the progress stream ends without a final event.
   useEffect(() => {
-    if (!importing || previewing) {
+    if (!importing) {
       return;
     }
-    const timer = setInterval(() => load(), PREVIEW_POLL_MS);
+    const timer = setInterval(() => load(), previewing ? PREVIEW_POLL_MS * 3 : PREVIEW_POLL_MS);
     return () => clearInterval(timer);
   }, [importing, previewing, load]);
 

@@ -88,7 +88,7 @@ export default function RowsGrid({
       { id: '#', title: '#', width: ROW_NUMBER_WIDTH, themeOverride: { textHeader: faint } },
       ...ordered.map((column, i) => {
         const marker = sortMarker(query.sort, column.name);
-        const label = filtered.includes(column.name) ? `${column.label || column.name} ⧩` : column.label || column.name;
+        const label = filtered.includes(column.name) ? `${column.label || column.name} •` : column.label || column.name;
         return {
           id: column.name,
           title: marker ? `${label} ${marker}` : label,
