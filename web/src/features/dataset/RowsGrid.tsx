@@ -54,6 +54,10 @@ export default function RowsGrid({
   const ordered = useMemo(() => [...columns].sort((a, b) => a.position - b.position), [columns]);
   const numeric = useMemo(() => ordered.map((column) => isNumericType(column.type)), [ordered]);
 
+  // Bumped when a block on screen arrives: a new getCellContent makes the grid render again, so the table it keeps
+  // for screen readers gets the values too, not only the canvas.
+  const [shownBlocks, setShownBlocks] = useState(0);
+
   const redrawBlock = useCallback(
     (_index: number, page: RowsPage) => {
       const range = visible.current;
@@ -62,6 +66,7 @@ export default function RowsGrid({
       if (last < first) {
         return;
       }
+      setShownBlocks((count) => count + 1);
       const cells: { cell: Item }[] = [];
       const lastColumn = Math.min(ordered.length, range.x + range.width);
       for (let row = first; row <= last; row++) {
@@ -114,7 +119,7 @@ export default function RowsGrid({
       const at = column === undefined ? -1 : columnIndex(page, column.name);
       return valueCell(at < 0 ? null : page.rows[index]?.[at], numeric[col - 1] ?? false, faint);
     },
-    [cache, ordered, numeric, faint],
+    [cache, ordered, numeric, faint, shownBlocks], // shownBlocks: see its declaration
   );
 
   const onVisibleRegionChanged = useCallback(
