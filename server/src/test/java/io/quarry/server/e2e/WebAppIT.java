@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -157,6 +158,89 @@ class WebAppIT extends BrowserTestSupport {
             assertThat(frameBox()).as("the grid did not move").isEqualTo(frameBefore);
             waitFor(d -> cell(COL_ID, 0).equals("1"), 10);
             assertThat(textOf(".dataset-head .muted")).isEqualTo("80,000 rows · 3 columns");
+        });
+    }
+
+    /**
+     * A measurement, not run by default: with {@code -De2e.measure.file=FILE} (e.g. 100 MB from the bench module's
+     * {@code TripCsvGenerator --size 100MB --out FILE}) it uploads that file through the file picker, follows the
+     * upload's Preview link as soon as it shows, and prints the time from choosing the file to the first rows on
+     * screen (the preview), to the full data, and the fetch time of 1,000-row blocks while jumping to 40 places in the
+     * full data (median and p95), with the load average before and after.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "e2e.measure.file", matches = ".+")
+    void measureBigUpload() throws Exception {
+        withFailureArtifacts(() -> {
+            WebDriver browser = browser();
+            Path file = Path.of(System.getProperty("e2e.measure.file")).toAbsolutePath();
+            long bytes = Files.size(file);
+            String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
+            browser.get(base() + "/");
+            waitFor(d -> !d.findElements(By.cssSelector("form.signin, main h1")).isEmpty(), 20);
+            if (!browser.findElements(By.cssSelector("form.signin")).isEmpty()) {
+                signIn("admin", ADMIN_PASSWORD);
+            }
+            js("performance.setResourceTimingBufferSize(100000)");
+
+            long start = System.nanoTime();
+            chooseFile(file);
+            String upload = "li[aria-label='Upload of " + file.getFileName() + "']";
+            WebElement preview = buttonWithText(upload + " a", "Preview");
+            long linkShown = System.nanoTime();
+            preview.click();
+            waitFor(d -> cell(COL_NUMBER, 0).equals("1"), 600, () -> textOf("main"));
+            long firstRows = System.nanoTime();
+            boolean previewed = !browser.findElements(By.cssSelector("[data-testid=preview-badge]"))
+                    .isEmpty();
+            waitFor(d -> textOf(".dataset-head .status").equals("Ready"), 3600, () -> textOf(".dataset-head"));
+            long ready = System.nanoTime();
+            String id = URI.create(browser.getCurrentUrl()).getPath().replaceFirst("^/datasets/", "");
+            long total = api("/api/datasets/" + id).get("rowCount").asLong();
+            waitFor(d -> shownTotal().equals(String.format(Locale.US, "%,d rows", total)), 60);
+            double readyAt = ((Number) Objects.requireNonNull(js("return performance.now();"))).doubleValue();
+
+            Random random = new Random(7);
+            for (int jump = 0; jump < 40; jump++) {
+                Object scrolled = js(
+                        "const s = document.querySelector('.dvn-scroller');"
+                                + " s.scrollTop = arguments[0] * (s.scrollHeight - s.clientHeight); return s.scrollTop;",
+                        random.nextDouble());
+                long expected = Math.round(((Number) Objects.requireNonNull(scrolled)).doubleValue() / ROW_HEIGHT);
+                waitFor(
+                        d -> {
+                            List<Long> shown = rowsOnScreen();
+                            if (shown.isEmpty() || Math.abs(shown.getFirst() - expected) > 3) {
+                                return null;
+                            }
+                            return !cell(COL_NUMBER, shown.getFirst().intValue())
+                                    .isEmpty();
+                        },
+                        30,
+                        () -> "rows on screen " + rowsOnScreen() + ", expected from " + expected);
+            }
+            recordRequests();
+            List<Double> blocks = blockFetchTimes(id, readyAt);
+            String loadAfter = Files.readString(Path.of("/proc/loadavg")).strip();
+            System.out.printf(
+                    Locale.ROOT,
+                    "WebAppIT measure: %,d bytes, %,d rows; choose file to Preview link %d ms, to first rows on screen"
+                            + " %d ms (%s), to full data %d ms%n",
+                    bytes,
+                    total,
+                    millis(linkShown - start),
+                    millis(firstRows - start),
+                    previewed ? "the preview" : "already the full data",
+                    millis(ready - start));
+            System.out.printf(
+                    Locale.ROOT,
+                    "WebAppIT measure: 1,000-row block fetches at 40 random places: median %.1f ms, p95 %.1f ms"
+                            + " (%d blocks); load average before %s, after %s%n",
+                    percentile(blocks, 50),
+                    percentile(blocks, 95),
+                    blocks.size(),
+                    loadBefore,
+                    loadAfter);
         });
     }
 
@@ -604,6 +688,11 @@ class WebAppIT extends BrowserTestSupport {
 
     /** How long each 1,000-row block of the unsorted rows took to arrive, in ms (resource timing). */
     private List<Double> blockFetchTimes(String id) {
+        return blockFetchTimes(id, 0);
+    }
+
+    /** As {@link #blockFetchTimes(String)}, for the blocks asked for from {@code sinceMs} on (page time). */
+    private List<Double> blockFetchTimes(String id, double sinceMs) {
         String rows = "/api/datasets/" + id + "/rows?";
         List<Double> times = new ArrayList<>();
         for (Map<String, Object> entry : requests.values()) {
@@ -618,7 +707,8 @@ class WebAppIT extends BrowserTestSupport {
                     && !params.contains("search=")
                     && !params.contains("filter=");
             Number status = (Number) entry.get("status");
-            if (block && status != null && status.intValue() == 200) {
+            double start = ((Number) Objects.requireNonNull(entry.get("start"))).doubleValue();
+            if (block && status != null && status.intValue() == 200 && start >= sinceMs) {
                 times.add(((Number) Objects.requireNonNull(entry.get("duration"))).doubleValue());
             }
         }
