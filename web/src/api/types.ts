@@ -41,6 +41,8 @@ export interface DatasetDetail {
   columns: Column[];
   warnings: string[];
   failure?: DatasetFailure | string | null;
+  /** The columns are a preview's: the file is still uploading or importing. */
+  preview?: boolean;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -54,6 +56,8 @@ export interface RowsPage {
   limit: number;
   total: number;
   totalExact: boolean;
+  /** Rows of a preview (at most 1,000) while the file is still uploading or importing. */
+  preview?: boolean;
 }
 
 export interface Reject {

@@ -7,6 +7,9 @@ describe('parseRoute', () => {
     expect(parseRoute('/datasets/')).toEqual({ name: 'datasets' });
     expect(parseRoute('/datasets/a%20b')).toEqual({ name: 'dataset', id: 'a b', tab: 'rows' });
     expect(parseRoute('/datasets/7/rejects')).toEqual({ name: 'dataset', id: '7', tab: 'rejects' });
+    expect(parseRoute('/users')).toEqual({ name: 'users' });
+    expect(parseRoute('/tokens/')).toEqual({ name: 'tokens' });
+    expect(parseRoute('/account')).toEqual({ name: 'account' });
     expect(parseRoute('/nope')).toEqual({ name: 'notFound' });
   });
 

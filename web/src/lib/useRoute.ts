@@ -2,17 +2,30 @@ import { useCallback, useSyncExternalStore, type MouseEvent } from 'react';
 
 /**
  * History-API routing: the server forwards unknown non-/api paths to index.html, so every screen
- * has a real URL. Routes: `/` (datasets), `/datasets/:id`, `/datasets/:id/rejects`.
+ * has a real URL. Routes: `/` (datasets), `/datasets/:id`, `/datasets/:id/rejects`, `/account`,
+ * `/tokens` and `/users` (admins only; App shows "not found" to others).
  */
 export type Route =
   | { name: 'datasets' }
   | { name: 'dataset'; id: string; tab: 'rows' | 'rejects' }
+  | { name: 'account' }
+  | { name: 'tokens' }
+  | { name: 'users' }
   | { name: 'notFound' };
+
+const PAGES: Record<string, Route> = {
+  '/account': { name: 'account' },
+  '/tokens': { name: 'tokens' },
+  '/users': { name: 'users' },
+};
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/datasets') {
     return { name: 'datasets' };
+  }
+  if (Object.hasOwn(PAGES, path)) {
+    return PAGES[path];
   }
   const match = /^\/datasets\/([^/]+)(\/rejects)?$/.exec(path);
   if (match) {

@@ -25,6 +25,7 @@ export default function ChartTab({ datasetId }: Props) {
   const [fields, setFields] = useState<IMutField[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [capped, setCapped] = useState<number | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [saved, setSaved] = useState<SavedChart[]>([]);
   const [chosen, setChosen] = useState('');
   const [name, setName] = useState('');
@@ -36,6 +37,7 @@ export default function ChartTab({ datasetId }: Props) {
     setFields(null);
     setError(null);
     setCapped(null);
+    setWarnings([]);
     getFields(datasetId, controller.signal).then(
       (found) => setFields(found),
       (failure: unknown) => {
@@ -97,6 +99,9 @@ export default function ChartTab({ datasetId }: Props) {
       if (answer.cappedAt !== null) {
         setCapped(answer.cappedAt);
       }
+      if (answer.warnings.length > 0) {
+        setWarnings((shown) => [...new Set([...shown, ...answer.warnings])]);
+      }
       return answer.rows as IRow[];
     },
     [datasetId],
@@ -112,9 +117,21 @@ export default function ChartTab({ datasetId }: Props) {
     <section className="chart-tab" aria-label="Chart builder">
       {capped !== null && (
         <div className="banner warning" role="status" data-testid="chart-capped">
-          A chart asked for more rows than Quarry sends to the browser: it shows the first{' '}
-          {formatCount(capped)} rows only. Aggregate, filter or bin to see all of the data.{' '}
+          <strong>Showing the first {formatCount(capped)} rows only.</strong> A chart asked for more rows than Quarry
+          sends to the browser, so it is drawn from part of the data. Aggregate, filter or bin to see all of it.{' '}
           <button type="button" onClick={() => setCapped(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <div className="banner warning" role="status" data-testid="chart-warnings">
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setWarnings([])}>
             Dismiss
           </button>
         </div>

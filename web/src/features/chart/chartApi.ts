@@ -8,13 +8,15 @@ export interface ChartField {
   analyticType: 'measure' | 'dimension';
 }
 
-/** The answer to one chart query: its rows, and the row cap when rows were cut off. */
+/** The answer to one chart query: its rows, the row cap when rows were cut off, and what the user should know. */
 export interface ChartAnswer {
   rows: Record<string, unknown>[];
   cappedAt: number | null;
+  warnings: string[];
 }
 
 export const CAPPED_HEADER = 'X-Quarry-Capped';
+export const WARNINGS_HEADER = 'X-Quarry-Warnings';
 
 export function fieldsUrl(datasetId: string): string {
   return `/api/datasets/${encodeURIComponent(datasetId)}/fields`;
@@ -34,6 +36,20 @@ export function cappedAt(headers: Headers): number | null {
   return Number.isFinite(rows) && rows > 0 ? rows : null;
 }
 
+/** The warnings a response carries in `X-Quarry-Warnings` (a percent-encoded JSON list of strings). */
+export function warningsOf(headers: Headers): string[] {
+  const value = headers.get(WARNINGS_HEADER);
+  if (value === null) {
+    return [];
+  }
+  try {
+    const list: unknown = JSON.parse(decodeURIComponent(value));
+    return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 export async function getFields(datasetId: string, signal?: AbortSignal): Promise<ChartField[]> {
   const response = await send(fieldsUrl(datasetId), 'GET', undefined, signal);
   return (await response.json()) as ChartField[];
@@ -43,7 +59,7 @@ export async function getFields(datasetId: string, signal?: AbortSignal): Promis
 export async function runQuery(datasetId: string, payload: unknown, signal?: AbortSignal): Promise<ChartAnswer> {
   const response = await send(queryUrl(datasetId), 'POST', payload, signal);
   const rows = (await response.json()) as Record<string, unknown>[];
-  return { rows, cappedAt: cappedAt(response.headers) };
+  return { rows, cappedAt: cappedAt(response.headers), warnings: warningsOf(response.headers) };
 }
 
 async function send(path: string, method: string, body: unknown, signal?: AbortSignal): Promise<Response> {

@@ -8,11 +8,12 @@ import {
   type Rectangle,
 } from '@glideapps/glide-data-grid';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Column, RowsPage, RowsQuery, SortKey } from '../../api/types';
+import type { Column, IngestProgress, RowsPage, RowsQuery, SortKey } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatCount, isNumericType } from '../../lib/format';
 import { nextSort, sortMarker } from '../../lib/sortKeys';
 import { useColorScheme } from '../../lib/useColorScheme';
+import { IngestBar } from '../upload/IngestBar';
 import { LOADING_CELL, columnIndex, rowNumberCell, valueCell } from './cells';
 import { gridTheme } from './gridTheme';
 import { useRowSource } from './useRowSource';
@@ -23,12 +24,27 @@ interface Props {
   rowCount: number;
   query: RowsQuery;
   onSortChange: (sort: SortKey[]) => void;
+  /** Columns with an active filter: their headers are marked. */
+  filtered: string[];
+  /** A column header's menu was clicked: open that column's filter. */
+  onFilterColumn: (column: string) => void;
+  /** While the file still uploads or imports: the first rows only, no sorting or filtering, and the progress. */
+  preview: { hint: string; progress: IngestProgress | null } | null;
 }
 
 const ROW_NUMBER_WIDTH = 72;
 
 /** A virtualised grid over every row of a dataset; rows arrive in blocks as the user scrolls. */
-export default function RowsGrid({ datasetId, columns, rowCount, query, onSortChange }: Props) {
+export default function RowsGrid({
+  datasetId,
+  columns,
+  rowCount,
+  query,
+  onSortChange,
+  filtered,
+  onFilterColumn,
+  preview,
+}: Props) {
   const scheme = useColorScheme();
   const theme = useMemo(() => gridTheme(scheme), [scheme]);
   const faint = theme.textLight ?? '#8a929c';
@@ -38,6 +54,10 @@ export default function RowsGrid({ datasetId, columns, rowCount, query, onSortCh
   const ordered = useMemo(() => [...columns].sort((a, b) => a.position - b.position), [columns]);
   const numeric = useMemo(() => ordered.map((column) => isNumericType(column.type)), [ordered]);
 
+  // Bumped when a block on screen arrives: a new getCellContent makes the grid render again, so the table it keeps
+  // for screen readers gets the values too, not only the canvas.
+  const [shownBlocks, setShownBlocks] = useState(0);
+
   const redrawBlock = useCallback(
     (_index: number, page: RowsPage) => {
       const range = visible.current;
@@ -46,6 +66,7 @@ export default function RowsGrid({ datasetId, columns, rowCount, query, onSortCh
       if (last < first) {
         return;
       }
+      setShownBlocks((count) => count + 1);
       const cells: { cell: Item }[] = [];
       const lastColumn = Math.min(ordered.length, range.x + range.width);
       for (let row = first; row <= last; row++) {
@@ -59,7 +80,7 @@ export default function RowsGrid({ datasetId, columns, rowCount, query, onSortCh
     [ordered.length],
   );
 
-  const source = useRowSource(datasetId, query, rowCount, redrawBlock);
+  const source = useRowSource(datasetId, query, preview !== null, rowCount, redrawBlock);
   const { cache, showRange } = source;
 
   useEffect(() => {
@@ -72,14 +93,16 @@ export default function RowsGrid({ datasetId, columns, rowCount, query, onSortCh
       { id: '#', title: '#', width: ROW_NUMBER_WIDTH, themeOverride: { textHeader: faint } },
       ...ordered.map((column, i) => {
         const marker = sortMarker(query.sort, column.name);
+        const label = filtered.includes(column.name) ? `${column.label || column.name} •` : column.label || column.name;
         return {
           id: column.name,
-          title: marker ? `${column.label || column.name} ${marker}` : column.label || column.name,
+          title: marker ? `${label} ${marker}` : label,
           width: widths[column.name] ?? (numeric[i] ? 130 : 180),
+          hasMenu: preview === null,
         };
       }),
     ],
-    [ordered, numeric, query.sort, widths, faint],
+    [ordered, numeric, query.sort, widths, faint, filtered, preview === null],
   );
 
   const getCellContent = useCallback(
@@ -96,7 +119,7 @@ export default function RowsGrid({ datasetId, columns, rowCount, query, onSortCh
       const at = column === undefined ? -1 : columnIndex(page, column.name);
       return valueCell(at < 0 ? null : page.rows[index]?.[at], numeric[col - 1] ?? false, faint);
     },
-    [cache, ordered, numeric, faint],
+    [cache, ordered, numeric, faint, shownBlocks], // shownBlocks: see its declaration
   );
 
   const onVisibleRegionChanged = useCallback(
@@ -110,24 +133,34 @@ export default function RowsGrid({ datasetId, columns, rowCount, query, onSortCh
   const onHeaderClicked = useCallback(
     (col: number, event: { shiftKey: boolean; preventDefault: () => void }) => {
       const column = ordered[col - 1];
-      if (column === undefined) {
+      if (column === undefined || preview !== null) {
         return;
       }
       event.preventDefault();
       onSortChange(nextSort(query.sort, column.name, event.shiftKey));
     },
-    [ordered, query.sort, onSortChange],
+    [ordered, query.sort, onSortChange, preview],
   );
 
   return (
     <>
-      <div className="toolbar" aria-live="polite">
-        <span>
-          {source.totalExact ? '' : 'at least '}
-          <strong>{formatCount(source.total)}</strong> {source.total === 1 && source.totalExact ? 'row' : 'rows'}
-        </span>
-        <span className="muted">Click a header to sort; shift-click to add a key.</span>
-      </div>
+      {preview === null ? (
+        <div className="toolbar grid-status" aria-live="polite">
+          <span>
+            {source.totalExact ? '' : 'at least '}
+            <strong>{formatCount(source.total)}</strong> {source.total === 1 && source.totalExact ? 'row' : 'rows'}
+          </span>
+          <span className="muted">Click a header to sort (shift-click to add a key); its menu filters.</span>
+        </div>
+      ) : (
+        <div className="toolbar grid-status" aria-live="polite">
+          <span className="status preview" title={preview.hint} data-testid="preview-badge">
+            Preview — still loading
+          </span>
+          <span className="muted">the first {formatCount(source.total)} rows</span>
+          <IngestBar progress={preview.progress} />
+        </div>
+      )}
       <ErrorBanner message={source.error} />
       <div className="grid-frame">
         <DataEditor
@@ -137,6 +170,12 @@ export default function RowsGrid({ datasetId, columns, rowCount, query, onSortCh
           getCellContent={getCellContent}
           onVisibleRegionChanged={onVisibleRegionChanged}
           onHeaderClicked={onHeaderClicked}
+          onHeaderMenuClick={(col) => {
+            const column = ordered[col - 1];
+            if (column !== undefined) {
+              onFilterColumn(column.name);
+            }
+          }}
           onColumnResize={(column, width) => setWidths((previous) => ({ ...previous, [String(column.id)]: width }))}
           freezeColumns={1}
           rowMarkers="none"

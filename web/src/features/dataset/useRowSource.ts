@@ -19,16 +19,18 @@ export interface RowSource {
 
 /**
  * All rows of a dataset for one query (sort, filter, search), fetched on demand in blocks of
- * 1,000 through a {@link BlockCache}. A new query starts a new cache and cancels the old one's
- * requests. `onBlock` is called when a block arrives, so the grid can redraw those cells.
+ * 1,000 through a {@link BlockCache}. A new query (or the end of a preview) starts a new cache and
+ * cancels the old one's requests. `onBlock` is called when a block arrives, so the grid can redraw those cells.
  */
 export function useRowSource(
   datasetId: string,
   query: RowsQuery,
+  preview: boolean,
   initialTotal: number,
   onBlock: (index: number, page: RowsPage) => void,
 ): RowSource {
-  const queryKey = JSON.stringify(query);
+  // A preview's rows are not the full data's: the end of a preview starts a new cache too.
+  const queryKey = JSON.stringify({ query, preview });
   const [counts, setCounts] = useState({ key: '', total: initialTotal, totalExact: true });
   const [error, setError] = useState<string | null>(null);
   const onBlockRef = useRef(onBlock);
@@ -38,7 +40,7 @@ export function useRowSource(
   totalRef.current = counts.total;
 
   const cache = useMemo(() => {
-    const parsed = JSON.parse(queryKey) as RowsQuery;
+    const parsed = (JSON.parse(queryKey) as { query: RowsQuery }).query;
     return new BlockCache<RowsPage>({
       blockSize: BLOCK_SIZE,
       maxBlocks: MAX_BLOCKS,

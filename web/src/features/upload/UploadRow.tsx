@@ -40,6 +40,9 @@ export function UploadRow({ item }: { item: UploadItem }) {
           </button>
         )}
         {item.datasetId !== null && item.status === 'done' && <Link href={datasetPath(item.datasetId)}>Open</Link>}
+        {item.previewId !== null && (item.status === 'uploading' || item.status === 'importing') && (
+          <Link href={datasetPath(item.previewId)}>Preview</Link>
+        )}
         <button
           type="button"
           className="link"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DetailedError, HttpResponse } from 'tus-js-client';
-import { uploadErrorMessage } from './uploadStore';
+import { uploadErrorMessage, uploadIdOf } from './uploadStore';
 
 function tusError(status: number, body: string): Error {
   const response = { getStatus: () => status, getBody: () => body } as unknown as HttpResponse;
@@ -20,5 +20,12 @@ describe('uploadErrorMessage', () => {
       'Your session has ended. Sign in again, then add the file again to resume.',
     );
     expect(uploadErrorMessage(new Error('tus: failed to upload chunk'))).toMatch(/continue where it left off/);
+  });
+});
+
+describe('uploadIdOf', () => {
+  it('takes the id from an absolute or relative upload URL', () => {
+    expect(uploadIdOf('http://127.0.0.1:8000/api/uploads/k3v9tq2mzr8a')).toBe('k3v9tq2mzr8a');
+    expect(uploadIdOf('/api/uploads/k3v9tq2mzr8a/')).toBe('k3v9tq2mzr8a');
   });
 });

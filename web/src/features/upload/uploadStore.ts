@@ -25,6 +25,8 @@ export interface UploadItem {
   /** Continues an unfinished upload of the same file. */
   resumed: boolean;
   datasetId: string | null;
+  /** The dataset the server made when the upload started (same id as the upload): open it for a preview. */
+  previewId: string | null;
   ingest: IngestProgress | null;
   error: string | null;
 }
@@ -144,6 +146,7 @@ class UploadStore {
       rate: 0,
       resumed: false,
       datasetId: null,
+      previewId: null,
       ingest: null,
       error: null,
     };
@@ -155,6 +158,12 @@ class UploadStore {
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
       onBeforeRequest: addCsrfHeader,
+      onUploadUrlAvailable: () => {
+        if (upload.url) {
+          this.update(key, { previewId: uploadIdOf(upload.url) });
+          this.datasetsChanged();
+        }
+      },
       onProgress: (bytesDone, bytesTotal) => this.progress(key, bytesDone, bytesTotal),
       onSuccess: () => void this.uploaded(key),
       onError: (error) => this.update(key, { status: 'failed', rate: 0, error: uploadErrorMessage(error) }),
@@ -245,6 +254,12 @@ class UploadStore {
     this.snapshot = [...this.entries.values()].map((entry) => entry.item);
     this.listeners.forEach((listener) => listener());
   }
+}
+
+/** The last path segment of an upload URL (absolute or relative): the upload's id, and its dataset's. */
+export function uploadIdOf(uploadUrl: string): string {
+  const path = new URL(uploadUrl, 'http://localhost').pathname.replace(/\/+$/, '');
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** tus sends POST, PATCH, HEAD and DELETE; the header is harmless on the safe ones. */

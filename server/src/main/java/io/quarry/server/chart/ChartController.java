@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,12 @@ class ChartController {
 
     /** The header that tells the rows were cut off at this many. */
     static final String CAPPED_HEADER = "X-Quarry-Capped";
+
+    /**
+     * The header that carries the answer's warnings: a JSON list of strings, percent-encoded as UTF-8 (spaces as
+     * {@code %20}, so JavaScript's {@code decodeURIComponent} reads it back).
+     */
+    static final String WARNINGS_HEADER = "X-Quarry-Warnings";
 
     /** The largest chart query body read; a chart payload is a few kilobytes. */
     static final int MAX_BODY = 1 << 20;
@@ -84,6 +92,12 @@ class ChartController {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         if (answer.capped()) {
             response.header(CAPPED_HEADER, String.valueOf(charts.maxRows()));
+        }
+        if (!answer.warnings().isEmpty()) {
+            String list = json.writeValueAsString(answer.warnings());
+            response.header(
+                    WARNINGS_HEADER,
+                    URLEncoder.encode(list, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return response.body(answer.json());
     }

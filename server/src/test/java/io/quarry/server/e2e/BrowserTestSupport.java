@@ -2,21 +2,33 @@ package io.quarry.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +48,9 @@ abstract class BrowserTestSupport {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    private static final long MAX_PNG_BYTES = 300_000;
+    private static final AtomicInteger FAILURES = new AtomicInteger();
+
     private static @Nullable WebDriver driver;
 
     @LocalServerPort
@@ -50,6 +65,69 @@ abstract class BrowserTestSupport {
     static void stopBrowser() throws IOException {
         driver = null;
         HeadlessChromium.stop();
+    }
+
+    /** A test's steps, which may throw anything. */
+    interface Steps {
+        void run() throws Exception;
+    }
+
+    /** Runs a test's steps; when they fail, keeps a screenshot and the page's HTML in target/ and says where. */
+    void withFailureArtifacts(Steps steps) throws Exception {
+        try {
+            steps.run();
+        } catch (Exception | AssertionError failure) {
+            String name = getClass().getSimpleName() + "-" + FAILURES.incrementAndGet();
+            Path shot = Path.of("target", name + "-failure.png").toAbsolutePath();
+            try {
+                Files.write(shot, ((TakesScreenshot) browser()).getScreenshotAs(OutputType.BYTES));
+                Object page = js("return document.documentElement.outerHTML;");
+                Path html = Path.of("target", name + "-failure.html").toAbsolutePath();
+                Files.writeString(html, String.valueOf(page));
+                failure.addSuppressed(new AssertionError("screenshot of the failure: " + shot + ", page: " + html));
+            } catch (RuntimeException ignored) {
+                // the browser is gone: the failure says why
+            }
+            throw failure;
+        }
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Opens the app and signs in through the form; waits for the datasets page. */
+    void signIn(String username, String password) {
+        WebDriver browser = browser();
+        browser.get(base() + "/");
+        WebElement name = waitFor(d -> d.findElement(By.cssSelector("form.signin input[name=username]")), 20);
+        name.sendKeys(username);
+        browser.findElement(By.cssSelector("form.signin input[name=password]")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+        waitFor(d -> textOf("main h1").equals("Datasets"), 15, () -> "after signing in: " + textOf("main"));
+    }
+
+    /** Signs out with the top bar's button; waits for the sign-in form. */
+    void signOut() {
+        buttonWithText("header.topbar button", "Sign out").click();
+        waitFor(d -> !d.findElements(By.cssSelector("form.signin")).isEmpty(), 10);
+    }
+
+    /**
+     * The first element matching the selector whose text (visually hidden parts included, white space collapsed) is
+     * exactly this; waits up to 10 s for it.
+     */
+    WebElement buttonWithText(String css, String text) {
+        return waitFor(
+                d -> d.findElements(By.cssSelector(css)).stream()
+                        .filter(e -> String.valueOf(e.getDomProperty("textContent"))
+                                .replaceAll("\\s+", " ")
+                                .strip()
+                                .equals(text))
+                        .findFirst()
+                        .orElse(null),
+                10,
+                () -> "no " + css + " reading \"" + text + "\"");
     }
 
     /** A GET of the API from the page, with its session cookie. */
@@ -74,6 +152,17 @@ abstract class BrowserTestSupport {
         return text == null ? "" : text.toString().strip();
     }
 
+    /** Waits up to 10 s for an element matching the selector to show text, and returns that text. */
+    String textWhenShown(String css) {
+        return waitFor(
+                d -> {
+                    String text = textOf(css);
+                    return text.isEmpty() ? null : text;
+                },
+                10,
+                () -> "no text in " + css);
+    }
+
     @Nullable
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser()).executeScript(script, args);
@@ -95,6 +184,49 @@ abstract class BrowserTestSupport {
 
     static WebDriver browser() {
         return Objects.requireNonNull(driver, "the browser is not running");
+    }
+
+    /** Writes a screenshot, scaled down if it would be larger than {@link #MAX_PNG_BYTES}. */
+    void screenshot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) browser()).getScreenshotAs(OutputType.BYTES);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        double scale = 1.0;
+        while (png.length > MAX_PNG_BYTES && scale > 0.5) {
+            scale -= 0.1;
+            int width = (int) Math.round(image.getWidth() * scale);
+            int height = (int) Math.round(image.getHeight() * scale);
+            BufferedImage smaller = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D graphics = smaller.createGraphics();
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            graphics.drawImage(image, 0, 0, width, height, null);
+            graphics.dispose();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(smaller, "png", out);
+            png = out.toByteArray();
+        }
+        Path file = screenshots().resolve(name);
+        Files.write(file, png);
+        System.out.printf(Locale.ROOT, "%s: wrote %s (%,d bytes)%n", getClass().getSimpleName(), file, png.length);
+    }
+
+    /**
+     * {@code target/screenshots} by default, so a test run leaves the committed images alone; the project's
+     * docs/images with {@code -De2e.screenshots=docs} (to refresh the docs' pictures), or any directory given.
+     */
+    static Path screenshots() throws IOException {
+        String chosen = System.getProperty("e2e.screenshots", "target/screenshots");
+        if (!chosen.equals("docs")) {
+            return Files.createDirectories(Path.of(chosen).toAbsolutePath());
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("mvnw"))) {
+                return Files.createDirectories(dir.resolve("docs/images"));
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("no docs/ above " + Path.of("").toAbsolutePath());
     }
 
     /** A fresh data directory under target/, kept for the life of the Spring context that uses it. */
