@@ -33,10 +33,9 @@ export function sortParam(keys: SortKey[]): string {
   return keys.map((key) => (key.descending ? `-${key.column}` : key.column)).join(',');
 }
 
-export function rowsUrl(id: string, offset: number, limit: number, query: RowsQuery): string {
+/** The sort, filters and search of a view as query parameters, as `/rows` and `/export` both read them. */
+function viewParams(query: RowsQuery): URLSearchParams {
   const params = new URLSearchParams();
-  params.set('offset', String(offset));
-  params.set('limit', String(limit));
   if (query.sort.length > 0) {
     params.set('sort', sortParam(query.sort));
   }
@@ -46,7 +45,19 @@ export function rowsUrl(id: string, offset: number, limit: number, query: RowsQu
   if (query.search.trim() !== '') {
     params.set('search', query.search.trim());
   }
+  return params;
+}
+
+export function rowsUrl(id: string, offset: number, limit: number, query: RowsQuery): string {
+  const params = new URLSearchParams({ offset: String(offset), limit: String(limit) });
+  viewParams(query).forEach((value, key) => params.set(key, value));
   return `${base(id)}/rows?${params.toString()}`;
+}
+
+/** Every row of the view as a CSV download, safe to open in a spreadsheet (the server's default). */
+export function exportUrl(id: string, query: RowsQuery): string {
+  const params = viewParams(query).toString();
+  return `${base(id)}/export${params === '' ? '' : `?${params}`}`;
 }
 
 export function readRows(

@@ -11,6 +11,8 @@ export type DatasetStatus = string; // e.g. "uploading", "ingesting", "ready", "
 export interface DatasetSummary {
   id: string;
   name: string;
+  /** The owner's user name; an admin's list holds every user's datasets. */
+  owner: string;
   status: DatasetStatus;
   rowCount: number | null;
   columnCount: number | null;

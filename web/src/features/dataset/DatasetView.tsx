@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { getDataset, getProfile } from '../../api/datasets';
+import { exportUrl, getDataset, getProfile } from '../../api/datasets';
 import { isAbortError, messageOf } from '../../api/http';
 import type { DatasetDetail, DatasetProfile, RowsQuery, SortKey } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -218,6 +218,16 @@ export function DatasetView({ id, tab }: Props) {
                 <button type="button" aria-pressed={showProfile} onClick={() => setShowProfile((shown) => !shown)}>
                   {showProfile ? 'Hide columns' : 'Columns'}
                 </button>
+                {ready && (
+                  <a
+                    className="button"
+                    href={exportUrl(id, query)}
+                    download
+                    title="Every row of this view (sort, filters, search) as a CSV file for spreadsheets"
+                  >
+                    Export CSV
+                  </a>
+                )}
               </fieldset>
               {showProfile && <ProfilePanel datasetId={id} />}
               {editedColumn && (

@@ -9,12 +9,13 @@ import { StatusBadge } from './StatusBadge';
 
 interface Props {
   dataset: DatasetSummary;
+  showOwner: boolean;
   onRenamed: (name: string) => void;
   onDelete: () => void;
   onError: (message: string) => void;
 }
 
-export function DatasetRow({ dataset, onRenamed, onDelete, onError }: Props) {
+export function DatasetRow({ dataset, showOwner, onRenamed, onDelete, onError }: Props) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(dataset.name);
   const [busy, setBusy] = useState(false);
@@ -68,6 +69,7 @@ export function DatasetRow({ dataset, onRenamed, onDelete, onError }: Props) {
           <Link href={datasetPath(dataset.id)}>{dataset.name}</Link>
         )}
       </td>
+      {showOwner && <td>{dataset.owner}</td>}
       <td className="num">{formatCount(dataset.rowCount)}</td>
       <td className="num">{formatCount(dataset.columnCount)}</td>
       <td className="num">{formatBytes(dataset.sizeBytes)}</td>

@@ -4,6 +4,7 @@ import { messageOf } from '../../api/http';
 import type { DatasetSummary } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSession } from '../auth/useSession';
 import { UploadPanel } from '../upload/UploadPanel';
 import { DatasetRow } from './DatasetRow';
 import { useDatasets } from './useDatasets';
@@ -13,6 +14,9 @@ export function DatasetsPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<DatasetSummary | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const { user } = useSession();
+  // an admin sees every user's datasets: then the list says whose each one is
+  const showOwner = datasets?.some((dataset) => dataset.owner !== user?.username) ?? false;
 
   const confirmDelete = async () => {
     if (!toDelete) {
@@ -51,6 +55,7 @@ export function DatasetsPage() {
             <thead>
               <tr>
                 <th scope="col">Name</th>
+                {showOwner && <th scope="col">Owner</th>}
                 <th scope="col" className="num">
                   Rows
                 </th>
@@ -72,6 +77,7 @@ export function DatasetsPage() {
                 <DatasetRow
                   key={dataset.id}
                   dataset={dataset}
+                  showOwner={showOwner}
                   onRenamed={(name) =>
                     setDatasets((list) => list?.map((d) => (d.id === dataset.id ? { ...d, name } : d)) ?? null)
                   }
