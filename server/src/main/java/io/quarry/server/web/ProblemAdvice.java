@@ -5,6 +5,7 @@ import io.quarry.engine.ErrorKind;
 import io.quarry.engine.QuarryException;
 import io.quarry.server.ServerError;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -72,8 +74,35 @@ final class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
+    @Nullable
     ResponseEntity<Object> unexpected(Exception error, HttpServletRequest request) {
+        if (clientWentAway(error)) {
+            // a grid cancelling a block on a fast scroll, a closed tab: nobody is left to answer, and nothing failed
+            log.debug(
+                    "Client went away during {} {}: {}",
+                    request.getMethod(),
+                    Problems.instance(request),
+                    error.toString());
+            return null;
+        }
         return problem(500, ServerError.INTERNAL_ERROR, internalError(request, error), request);
+    }
+
+    /** True when writing the answer failed because the client closed the connection. */
+    static boolean clientWentAway(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AsyncRequestNotUsableException
+                    || cause.getClass().getSimpleName().equals("ClientAbortException")) {
+                return true;
+            }
+            String message = cause.getMessage();
+            if (cause instanceof IOException
+                    && message != null
+                    && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every exception Spring MVC knows the status of ends here. */
