@@ -6,6 +6,7 @@ import io.quarry.engine.ErrorKind;
 /** Errors the server module reports on top of the engine's. Each one has a heading in docs/errors.md. */
 public enum ServerError implements ErrorCode {
     UPLOAD_FAILED(ErrorKind.INTERNAL, "The upload could not be stored"),
+    EXPORT_FAILED(ErrorKind.INTERNAL, "The export could not be written"),
     INTERNAL_ERROR(ErrorKind.INTERNAL, "Internal error"),
 
     // requests that the web layer rejects before any feature sees them

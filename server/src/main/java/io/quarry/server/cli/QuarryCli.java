@@ -19,6 +19,7 @@ import picocli.CommandLine.ParseResult;
             ListCommand.class,
             InfoCommand.class,
             RowsCommand.class,
+            ExportCommand.class,
             RejectsCommand.class,
             RmCommand.class,
             ServeCommand.class,

@@ -2,11 +2,9 @@ package io.quarry.server.cli;
 
 import io.quarry.engine.Column;
 import io.quarry.engine.Engine;
-import io.quarry.engine.Filter;
 import io.quarry.engine.Page;
 import io.quarry.engine.PageRequest;
 import io.quarry.engine.Row;
-import io.quarry.engine.SortKey;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -42,44 +39,18 @@ final class RowsCommand implements Callable<Integer> {
             description = "Print at most this many rows, up to 10000 (default: ${DEFAULT-VALUE}).")
     private int limit;
 
-    @Option(
-            names = "--sort",
-            paramLabel = "COLUMN[:desc]",
-            description = "Sort by a column, ascending or with :desc descending; repeat for more keys.")
-    private List<String> sort = new ArrayList<>();
-
-    @Option(
-            names = "--filter",
-            paramLabel = "COLUMN:OP[:VALUE]",
-            description = "Keep rows that pass, e.g. price:gt:10, city:in:Oslo,Bergen, note:contains:late,"
-                    + " price:is-null; repeat for more (all must pass).")
-    private List<String> filters = new ArrayList<>();
-
-    @Option(
-            names = "--search",
-            paramLabel = "WORDS",
-            defaultValue = "",
-            description = "Keep rows with every word somewhere in their text columns (case ignored).")
-    private String search;
-
     @Option(names = "--json", description = "Print {columns, rows, offset, limit, total} as one JSON object.")
     private boolean json;
+
+    @Mixin
+    private ViewOptions view;
 
     @Mixin
     private EngineOptions engineOptions;
 
     @Override
     public Integer call() {
-        List<SortKey> keys = sort.stream().map(SortKey::parse).toList();
-        List<Filter> parsed = new ArrayList<>();
-        for (String filter : filters) {
-            try {
-                parsed.add(FilterArgument.parse(filter));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-        PageRequest request = new PageRequest(id, offset, limit, keys, parsed, search);
+        PageRequest request = new PageRequest(id, offset, limit, view.sort(), view.filters(), view.search());
         Page page;
         try (Engine engine = engineOptions.open()) {
             page = engine.readPage(request);

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * values are touched, never numbers ({@code -5} stays a number). Without spreadsheet mode every value is exactly as
  * stored.
  */
-final class CsvExport {
+public final class CsvExport {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
@@ -41,14 +41,14 @@ final class CsvExport {
     private final Page firstPage;
 
     /** Reads the first page at once, so a bad sort or filter fails before any byte of the answer is written. */
-    CsvExport(Engine engine, PageRequest first) {
+    public CsvExport(Engine engine, PageRequest first) {
         this.engine = engine;
         this.first = first;
         this.firstPage = engine.readPage(first);
     }
 
     /** Writes the header and every row; an {@link IOException} (the client went away) stops the reading too. */
-    long write(OutputStream out, boolean spreadsheet) throws IOException {
+    public long write(OutputStream out, boolean spreadsheet) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (spreadsheet) {
             writer.write(BYTE_ORDER_MARK);

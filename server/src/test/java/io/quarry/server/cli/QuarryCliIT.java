@@ -185,6 +185,27 @@ class QuarryCliIT {
     }
 
     @Test
+    void exportsAViewToStandardOutputOrAFile() throws Exception {
+        Path file = write("cells.csv", "id,note,score\n1,=SUM(A1),-5\n2,plain,7.25\n3,\"a, b\",8\n");
+        String id = ingestJson(file).get("id").asString();
+
+        QuarryProcess.Result exact = quarry("export", id, "--sort", "score:desc", "--filter", "score:gt:0");
+        Path out = work.resolve("for-excel.csv");
+        QuarryProcess.Result spreadsheet = quarry("export", id, "--spreadsheet", "-o", out.toString());
+        QuarryProcess.Result nowhere =
+                quarry("export", id, "-o", work.resolve("no/such/dir/x.csv").toString());
+
+        assertThat(exact.exitCode()).as(exact.toString()).isZero();
+        assertThat(exact.out()).isEqualTo("id,note,score\r\n3,\"a, b\",8.00\r\n2,plain,7.25\r\n");
+        assertThat(spreadsheet.exitCode()).as(spreadsheet.toString()).isZero();
+        assertThat(spreadsheet.err()).contains("Wrote 3 rows to " + out);
+        assertThat(Files.readString(out, StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFid,note,score\r\n1,'=SUM(A1),-5.00\r\n2,plain,7.25\r\n3,\"a, b\",8.00\r\n");
+        assertOneLineFailure(nowhere);
+        assertThat(nowhere.err()).contains("Could not write");
+    }
+
+    @Test
     void ingestsGzipAndZstdFiles() throws Exception {
         Path gzip = work.resolve("trips.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
