@@ -9,6 +9,7 @@ public enum EngineError implements ErrorCode {
     CSV_TOO_MANY_REJECTS(ErrorKind.UNPROCESSABLE, "Too many rows could not be read"),
     CSV_NO_ROWS_LOADED(ErrorKind.UNPROCESSABLE, "No row could be read"),
     CSV_UNREADABLE(ErrorKind.UNPROCESSABLE, "The file could not be read"),
+    CSV_DECOMPRESSED_TOO_LARGE(ErrorKind.TOO_LARGE, "The compressed file expands too far"),
     INGEST_CANCELLED(ErrorKind.CONFLICT, "Ingest cancelled"),
     INVALID_NAME(ErrorKind.INVALID_REQUEST, "Invalid dataset name"),
     INVALID_PAGE(ErrorKind.INVALID_REQUEST, "Invalid page request"),

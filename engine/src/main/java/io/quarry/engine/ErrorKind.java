@@ -8,6 +8,7 @@ public enum ErrorKind {
     NOT_FOUND,
     CONFLICT,
     TOO_LARGE,
+    INSUFFICIENT_STORAGE,
     UNPROCESSABLE,
     LIMIT_EXCEEDED,
     RATE_LIMITED,

@@ -8,6 +8,7 @@ public final class IngestOptions {
     private final int maxRecordBytes;
     private final int rawTextLimit;
     private final int readBufferBytes;
+    private final long maxDecompressedBytes;
 
     private IngestOptions(Builder builder) {
         this.maxRejectedShare = builder.maxRejectedShare;
@@ -15,6 +16,7 @@ public final class IngestOptions {
         this.maxRecordBytes = builder.maxRecordBytes;
         this.rawTextLimit = builder.rawTextLimit;
         this.readBufferBytes = builder.readBufferBytes;
+        this.maxDecompressedBytes = builder.maxDecompressedBytes;
     }
 
     public static IngestOptions defaults() {
@@ -53,11 +55,20 @@ public final class IngestOptions {
         return readBufferBytes;
     }
 
+    /**
+     * A compressed (gzip or zstd) file that expands to more than this many bytes fails with
+     * {@code CSV_DECOMPRESSED_TOO_LARGE} when it gets there; default no limit.
+     */
+    public long maxDecompressedBytes() {
+        return maxDecompressedBytes;
+    }
+
     @Override
     public String toString() {
         return "IngestOptions[maxRejectedShare=" + maxRejectedShare + ", toleratedRejects=" + toleratedRejects
                 + ", maxRecordBytes=" + maxRecordBytes
-                + ", rawTextLimit=" + rawTextLimit + ", readBufferBytes=" + readBufferBytes + "]";
+                + ", rawTextLimit=" + rawTextLimit + ", readBufferBytes=" + readBufferBytes
+                + ", maxDecompressedBytes=" + maxDecompressedBytes + "]";
     }
 
     public static final class Builder {
@@ -66,6 +77,7 @@ public final class IngestOptions {
         private int maxRecordBytes = 8 << 20;
         private int rawTextLimit = 1_000;
         private int readBufferBytes = 1 << 20;
+        private long maxDecompressedBytes = Long.MAX_VALUE;
 
         private Builder() {}
 
@@ -106,6 +118,14 @@ public final class IngestOptions {
                 throw new IllegalArgumentException("readBufferBytes must be positive, not " + bytes);
             }
             this.readBufferBytes = bytes;
+            return this;
+        }
+
+        public Builder maxDecompressedBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxDecompressedBytes must be positive, not " + bytes);
+            }
+            this.maxDecompressedBytes = bytes;
             return this;
         }
 

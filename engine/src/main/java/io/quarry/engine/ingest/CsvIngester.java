@@ -74,7 +74,7 @@ public final class CsvIngester {
      * @param rejectLog where to write the rejected records as CSV {@code line,reason,raw}
      */
     public ParsedCsv parse(Path source, Path canonical, Path rowIndex, Path rejectLog) {
-        try (SourceStream stream = SourceStream.open(source)) {
+        try (SourceStream stream = SourceStream.open(source, options.maxDecompressedBytes())) {
             return parse(stream, source, canonical, rowIndex, rejectLog);
         } catch (MalformedInputException e) {
             throw new QuarryException(
@@ -152,11 +152,19 @@ public final class CsvIngester {
         if (sample.length == 0) {
             throw new QuarryException(EngineError.CSV_EMPTY_FILE, "The file is empty.");
         }
+        Optional<String> binary = BinaryFormats.recognise(sample);
+        if (binary.isPresent()) {
+            throw new QuarryException(
+                    EngineError.CSV_NOT_TEXT,
+                    "The file is " + binary.get() + ", not a CSV text file. Upload the data as CSV"
+                            + " (a spreadsheet can be saved as CSV).");
+        }
         for (int i = 0; i < sample.length; i++) {
             if (sample[i] == 0) {
                 throw new QuarryException(
                         EngineError.CSV_NOT_TEXT,
-                        "The file is not a text file (it has binary data near byte " + i + ").");
+                        "The file is not a text file (it has binary data near byte " + i
+                                + "). Upload the data as CSV.");
             }
         }
         String fileName = source.getFileName().toString().toLowerCase(Locale.ROOT);

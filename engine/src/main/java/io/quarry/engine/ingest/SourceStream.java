@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.ReaderInputStream;
@@ -39,6 +40,14 @@ final class SourceStream implements Closeable {
     }
 
     static SourceStream open(Path path) throws IOException {
+        return open(path, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxDecompressed the most bytes a compressed file may expand to; reading past them throws
+     *     {@code CSV_DECOMPRESSED_TOO_LARGE}
+     */
+    static SourceStream open(Path path, long maxDecompressed) throws IOException {
         long size;
         InputStream file;
         try {
@@ -52,7 +61,7 @@ final class SourceStream implements Closeable {
         BoundedInputStream raw =
                 BoundedInputStream.builder().setInputStream(file).get();
         BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
-        InputStream decompressed = decompress(buffered);
+        InputStream decompressed = decompress(buffered, maxDecompressed);
         BufferedInputStream content = new BufferedInputStream(decompressed, BUFFER);
         content.mark(4);
         int b0 = content.read();
@@ -74,7 +83,7 @@ final class SourceStream implements Closeable {
         return new SourceStream(raw, content, "UTF-8", size);
     }
 
-    private static InputStream decompress(BufferedInputStream in) throws IOException {
+    private static InputStream decompress(BufferedInputStream in, long maxDecompressed) throws IOException {
         in.mark(4);
         int b0 = in.read();
         int b1 = in.read();
@@ -82,12 +91,33 @@ final class SourceStream implements Closeable {
         int b3 = in.read();
         in.reset();
         if (b0 == 0x1F && b1 == 0x8B) {
-            return new GZIPInputStream(in, BUFFER);
+            return bounded(new GZIPInputStream(in, BUFFER), maxDecompressed);
         }
         if (b0 == 0x28 && b1 == 0xB5 && b2 == 0x2F && b3 == 0xFD) {
-            return new ZstdInputStream(in);
+            return bounded(new ZstdInputStream(in), maxDecompressed);
         }
         return in;
+    }
+
+    /** Lets one byte past the limit through, so a file of exactly the limit passes, then throws. */
+    private static InputStream bounded(InputStream decompressed, long maxDecompressed) throws IOException {
+        if (maxDecompressed == Long.MAX_VALUE) {
+            return decompressed;
+        }
+        return BoundedInputStream.builder()
+                .setInputStream(decompressed)
+                .setMaxCount(maxDecompressed + 1)
+                .setOnMaxCount((max, count) -> {
+                    throw new QuarryException(
+                            EngineError.CSV_DECOMPRESSED_TOO_LARGE,
+                            String.format(
+                                            Locale.ROOT,
+                                            "The compressed file expands to more than %,d bytes, the most this server accepts;"
+                                                    + " nothing was stored.",
+                                            maxDecompressed)
+                                    + " Upload a smaller file, or ask the administrator to raise the limit.");
+                })
+                .get();
     }
 
     private static InputStream utf16(InputStream in, Charset charset) throws IOException {

@@ -105,7 +105,32 @@ abstract class EncodingContract extends ContractPart {
         QuarryException failure = failure(() -> ingestResource("binary.csv", buffer(buffer)));
 
         assertThat(failure.code()).isEqualTo(EngineError.CSV_NOT_TEXT);
-        assertThat(failure.getMessage()).startsWith("The file is not a text file");
+        assertThat(failure.getMessage()).startsWith("The file is a PNG image, not a CSV text file.");
+        assertThat(engine().listDatasets()).isEmpty();
+    }
+
+    @Test
+    void refusesTextWithNulBytesAsBinary() {
+        QuarryException failure = failure(() -> ingest(new byte[] {'a', ',', 'b', '\n', '1', 0, '2', '\n'}));
+
+        assertThat(failure.code()).isEqualTo(EngineError.CSV_NOT_TEXT);
+        assertThat(failure.getMessage())
+                .isEqualTo("The file is not a text file (it has binary data near byte 5). Upload the data as CSV.");
+    }
+
+    @Test
+    void namesCommonBinaryFilesUploadedByMistake() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, '\r', 'I', 'H', 'D', 'R'};
+        byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0};
+        byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+        assertThat(failure(() -> ingest(png)).getMessage())
+                .isEqualTo("The file is a PNG image, not a CSV text file. Upload the data as CSV"
+                        + " (a spreadsheet can be saved as CSV).");
+        assertThat(failure(() -> ingest(xlsx)).getMessage()).startsWith("The file is a ZIP archive");
+        QuarryException program = failure(() -> ingest(elf));
+        assertThat(program.code()).isEqualTo(EngineError.CSV_NOT_TEXT);
+        assertThat(program.getMessage()).startsWith("The file is a program (ELF), not a CSV text file.");
         assertThat(engine().listDatasets()).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import io.quarry.engine.IngestProgress;
 import io.quarry.engine.IngestRequest;
 import io.quarry.engine.IngestResult;
 import io.quarry.engine.PageRequest;
+import io.quarry.engine.QuarryException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,6 +48,29 @@ abstract class StorageContract extends ContractPart {
             assertThat(result.dataset().sourceBytes()).isEqualTo(size(compressed));
         }
         assertThat(fromPlain.sourceBytes()).isEqualTo(size(plain));
+    }
+
+    @Test
+    void stopsACompressedSourceThatExpandsPastTheLimitAndPublishesNothing() {
+        assumeThat(supports(Capability.INGEST_COMPRESSED)).isTrue();
+        Path plain = source("id,word\n" + "1,bomb\n".repeat(200_000));
+        Path gzip = CsvFiles.gzip(plain, fixture().newSourcePath("bomb.csv.gz"));
+        Path zstd = CsvFiles.zstd(plain, fixture().newSourcePath("bomb.csv.zst"));
+        IngestOptions limited =
+                IngestOptions.builder().maxDecompressedBytes(64 * 1024).build();
+
+        for (Path compressed : List.of(gzip, zstd)) {
+            assertThat(size(compressed)).isLessThan(size(plain) / 50);
+            QuarryException failure = failure(() -> ingest(compressed, limited));
+
+            assertThat(failure.code()).isEqualTo(EngineError.CSV_DECOMPRESSED_TOO_LARGE);
+            assertThat(failure.getMessage()).startsWith("The compressed file expands to more than 65,536 bytes");
+            assertThat(engine().listDatasets()).isEmpty();
+            assertThat(stagingDirectories()).isEmpty();
+        }
+        IngestOptions exact =
+                IngestOptions.builder().maxDecompressedBytes(size(plain)).build();
+        assertThat(ingest(gzip, exact).dataset().rowCount()).isEqualTo(200_000);
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.quarry.engine.QuarryException;
 /** The rules of a dataset name, checked when a request names one (the engine checks them again). */
 public final class DatasetNames {
 
-    static final int MAX_LENGTH = 200;
+    public static final int MAX_LENGTH = 200;
 
     private DatasetNames() {}
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.Engine;
 import io.quarry.engine.IngestListener;
+import io.quarry.engine.IngestOptions;
 import io.quarry.engine.IngestPhase;
 import io.quarry.engine.IngestProgress;
 import io.quarry.engine.IngestRequest;
@@ -11,7 +12,9 @@ import io.quarry.engine.IngestResult;
 import io.quarry.engine.QuarryException;
 import io.quarry.server.dataset.DatasetError;
 import io.quarry.server.dataset.DatasetStore;
+import io.quarry.server.upload.DiskSpace;
 import io.quarry.server.upload.UploadFiles;
+import io.quarry.server.upload.UploadProperties;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -43,16 +46,29 @@ public final class IngestJobs {
     private final UploadFiles files;
     private final ProgressHub progress;
     private final IngestProperties properties;
+    private final DiskSpace space;
+    private final IngestOptions options;
     private final ExecutorService executor;
     private final Deque<Job> waiting = new ArrayDeque<>();
     private final Map<Long, Integer> runningPerUser = new HashMap<>();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final Set<String> outOfSpace = ConcurrentHashMap.newKeySet();
     private final Object finishing = new Object();
     private int running;
     private volatile boolean stopping;
 
     IngestJobs(
-            Engine engine, DatasetStore store, UploadFiles files, ProgressHub progress, IngestProperties properties) {
+            Engine engine,
+            DatasetStore store,
+            UploadFiles files,
+            ProgressHub progress,
+            IngestProperties properties,
+            DiskSpace space,
+            UploadProperties uploads) {
+        this.space = space;
+        this.options = IngestOptions.builder()
+                .maxDecompressedBytes(uploads.maxDecompressedSize().toBytes())
+                .build();
         this.engine = engine;
         this.store = store;
         this.files = files;
@@ -145,11 +161,15 @@ public final class IngestJobs {
 
             @Override
             public boolean isCancelled() {
-                return stopping || cancelled.contains(id);
+                // asked a few times a second, and before each step that writes; one statfs call is cheap
+                if (space.isLow()) {
+                    outOfSpace.add(id);
+                }
+                return stopping || cancelled.contains(id) || outOfSpace.contains(id);
             }
         };
         try {
-            IngestResult result = engine.ingest(IngestRequest.of(files.source(id), job.name()), listener);
+            IngestResult result = engine.ingest(new IngestRequest(files.source(id), job.name(), options), listener);
             Dataset dataset = result.dataset();
             // with cancel(): either the dataset is deleted first and its engine data goes here, or it is marked
             // ready first and whoever deletes it then sees the engine id
@@ -184,9 +204,17 @@ public final class IngestJobs {
                 LOG.info("Ingest of {} stopped", id);
                 return;
             }
+            if (outOfSpace.contains(id) || DiskSpace.ranOut(e)) {
+                failForSpace(id);
+                return;
+            }
             fail(id, e.code().name(), e.getMessage());
         } catch (RuntimeException e) {
             if (stopping) {
+                return;
+            }
+            if (outOfSpace.contains(id) || DiskSpace.ranOut(e)) {
+                failForSpace(id);
                 return;
             }
             LOG.error("Ingest of {} failed", id, e);
@@ -196,6 +224,17 @@ public final class IngestJobs {
                     "The ingest failed because of an internal error (dataset " + id
                             + "). Try again; if it fails again, report it with this id.");
         }
+    }
+
+    /** Fails an ingest stopped for lack of disk space, keeping its upload so that it can run again. */
+    private void failForSpace(String id) {
+        outOfSpace.remove(id);
+        String code = DatasetError.INGEST_DISK_FULL.name();
+        String detail = space.ingestStoppedDetail();
+        LOG.warn("Ingest of {} stopped: the disk under the data directory is (nearly) full", id);
+        Metrics.counter("quarry.ingest.failures", "code", code).increment();
+        store.markFailed(id, code, detail);
+        progress.update(id, Progress.failed(code, detail));
     }
 
     private void fail(String id, String code, String detail) {

@@ -13,8 +13,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, queues again the ingests that a stop or crash interrupted, from their stored uploads; a streamed upload
- * cut off mid-way cannot be resumed and fails.
+ * At start-up, queues again the ingests that a stop or crash interrupted, or that stopped for lack of disk space, from
+ * their stored uploads; a streamed upload cut off mid-way cannot be resumed and fails.
  */
 @Component
 class IngestRecovery {
@@ -35,6 +35,13 @@ class IngestRecovery {
 
     @EventListener(ApplicationReadyEvent.class)
     void requeue() {
+        for (DatasetRecord record : store.listByStatus(List.of(DatasetStatus.FAILED))) {
+            if (DatasetError.INGEST_DISK_FULL.name().equals(record.failureCode()) && files.exists(record.id())) {
+                LOG.info("Queueing the ingest of {} again, which stopped for lack of disk space", record.id());
+                store.markQueued(record.id(), files.size(record.id()));
+                jobs.submit(new IngestJobs.Job(record.id(), record.ownerId(), record.name()));
+            }
+        }
         List<DatasetRecord> unfinished =
                 store.listByStatus(List.of(DatasetStatus.UPLOADING, DatasetStatus.QUEUED, DatasetStatus.INGESTING));
         for (DatasetRecord record : unfinished) {

@@ -42,7 +42,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class TusController {
 
     static final String VERSION = "1.0.0";
-    static final String UNTITLED = "Untitled";
     static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
     private static final Logger LOG = LoggerFactory.getLogger(TusController.class);
 
@@ -87,8 +86,10 @@ class TusController {
         long size = parseLength(length);
         Map<String, String> meta = parseMetadata(metadata);
         String filename = meta.getOrDefault("filename", "");
-        String name = DatasetNames.check(meta.getOrDefault("name", filename.isBlank() ? UNTITLED : filename));
+        String name =
+                meta.containsKey("name") ? DatasetNames.check(meta.get("name")) : UploadNames.fromFilename(filename);
         uploads.allowance(user.id(), size, store.pendingBytes(user.id()));
+        uploads.requireRoomFor(size);
         String id = uploads.newId();
         store.insert(id, user.id(), name, filename.length() > 500 ? filename.substring(0, 500) : filename, size);
         files.create(id);
@@ -154,6 +155,7 @@ class TusController {
                         DatasetError.UPLOAD_OFFSET_MISMATCH,
                         "The upload is at byte " + current + ", not " + claimed + "; ask for its offset with HEAD.");
             }
+            uploads.requireRoomFor(upload.length() - current);
             long size;
             try {
                 long[] reported = {0};
@@ -168,9 +170,19 @@ class TusController {
                 throw new QuarryException(
                         DatasetError.UPLOAD_INVALID,
                         "The upload was declared with " + upload.length() + " bytes; this request sends more.");
+            } catch (UploadFiles.DiskFull e) {
+                LOG.warn("Upload {} paused at byte {}: the disk is (nearly) full", id, files.size(id));
+                throw uploads.diskFilledUp();
             } catch (IOException e) {
-                LOG.info("Upload {} paused at byte {}: {}", id, files.size(id), e.getMessage());
-                throw e;
+                long stored = files.size(id);
+                LOG.info("Upload {} paused at byte {}: {}", id, stored, e.getMessage());
+                throw BodyReadFailures.answer(
+                        request,
+                        new QuarryException(
+                                DatasetError.UPLOAD_INVALID,
+                                "The request body ended after " + Sizes.format(stored - current)
+                                        + " of the bytes it was sent with; the upload keeps them and is at byte "
+                                        + stored + ". Ask for its offset with HEAD and send the rest."));
             }
             uploads.received(size - current);
             if (size == upload.length()) {

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 class UploadController {
 
     private static final int MAX_FIELD_CHARS = 1000;
+    private static final int MAX_PART_HEADER_BYTES = 16 * 1024;
 
     private final UploadService uploads;
 
@@ -37,7 +38,8 @@ class UploadController {
         this.uploads = uploads;
     }
 
-    record Accepted(String id, String status) {}
+    /** @param sha256 the SHA-256 of the stored bytes, in lower-case hex */
+    record Accepted(String id, String status, String sha256) {}
 
     @PostMapping("/api/datasets")
     ResponseEntity<Accepted> upload(@AuthenticationPrincipal QuarryPrincipal user, HttpServletRequest request)
@@ -46,22 +48,32 @@ class UploadController {
         InputStream body = request.getInputStream();
         String name = request.getParameter("name");
         String contentType = request.getContentType();
-        DatasetRecord created;
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            created = receiveMultipart(user, request, name);
-        } else {
-            created = uploads.receive(
-                    user.id(), DatasetNames.check(name == null ? "" : name), body, request.getContentLengthLong());
+        UploadService.Received created;
+        try {
+            if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+                uploads.requireRoomFor(request.getContentLengthLong());
+                created = receiveMultipart(user, request, name);
+            } else {
+                created = uploads.receive(
+                        user.id(), DatasetNames.check(name == null ? "" : name), body, request.getContentLengthLong());
+            }
+        } catch (QuarryException e) {
+            throw BodyReadFailures.answer(request, e);
         }
+        DatasetRecord dataset = created.dataset();
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(new Accepted(created.id(), created.status().wire()));
+                .body(new Accepted(dataset.id(), dataset.status().wire(), created.sha256()));
     }
 
-    private DatasetRecord receiveMultipart(QuarryPrincipal user, HttpServletRequest request, @Nullable String name)
-            throws IOException {
+    private UploadService.Received receiveMultipart(
+            QuarryPrincipal user, HttpServletRequest request, @Nullable String name) throws IOException {
         FileUpload parser = new FileUpload();
         parser.setSizeMax(-1);
         parser.setFileSizeMax(-1);
+        // browsers send a file name in UTF-8, whatever the request's own encoding; and a long one (the default part
+        // header limit, 512 bytes, refuses names past about 400 characters)
+        parser.setHeaderEncoding(StandardCharsets.UTF_8.name());
+        parser.setPartHeaderSizeMax(MAX_PART_HEADER_BYTES);
         try {
             FileItemIterator items = parser.getItemIterator(new ServletRequestContext(request));
             while (items.hasNext()) {
@@ -71,9 +83,11 @@ class UploadController {
                         name = readField(item);
                     }
                 } else if ("file".equals(item.getFieldName())) {
-                    String chosen = name != null ? name : item.getName() != null ? item.getName() : "";
+                    String chosen = name != null
+                            ? DatasetNames.check(name)
+                            : UploadNames.fromFilename(item.getName() == null ? "" : item.getName());
                     try (InputStream file = item.openStream()) {
-                        return uploads.receive(user.id(), DatasetNames.check(chosen), file, -1);
+                        return uploads.receive(user.id(), chosen, file, -1);
                     }
                 }
             }

@@ -23,11 +23,15 @@ public final class UploadFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadFiles.class);
     private static final int BUFFER = 64 * 1024;
+    private static final long SPACE_CHECK_BYTES = 4L * 1024 * 1024;
+    private static final long YIELD_BYTES = 1024 * 1024;
 
     private final Path root;
+    private final DiskSpace space;
 
-    public UploadFiles(QuarryProperties properties) {
+    public UploadFiles(QuarryProperties properties, DiskSpace space) {
         this.root = properties.dataDir().resolve("uploads");
+        this.space = space;
     }
 
     /** Thrown by {@link #append} when the stream holds more bytes than allowed; the bytes read so far stay. */
@@ -37,6 +41,16 @@ public final class UploadFiles {
         LimitExceeded(long seen) {
             super("more than the allowed bytes");
             this.seen = seen;
+        }
+    }
+
+    /**
+     * Thrown by {@link #append} when the disk has less than {@code quarry.upload.min-free-space} free, or is full;
+     * the bytes written so far stay.
+     */
+    static final class DiskFull extends IOException {
+        DiskFull() {
+            super("not enough free disk space");
         }
     }
 
@@ -79,23 +93,48 @@ public final class UploadFiles {
      *
      * @return the file's new size
      * @throws LimitExceeded when the stream would take the file past {@code limit}
+     * @throws DiskFull when the free space falls below the floor (checked every few MB) or the disk is full
      */
     long append(String id, InputStream in, long limit, Counter counter) throws IOException {
         Path source = source(id);
         long total = Files.size(source);
         byte[] buffer = new byte[BUFFER];
+        long unchecked = 0;
         try (OutputStream out = Files.newOutputStream(source, StandardOpenOption.APPEND)) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 if (total + read > limit) {
                     throw new LimitExceeded(total + read);
                 }
-                out.write(buffer, 0, read);
+                unchecked += read;
+                if (unchecked % YIELD_BYTES < read) {
+                    // a fast client's bytes are always there, so this virtual thread would never park and would keep
+                    // its carrier (one per core): let other requests (a health check, a page of rows) run in between
+                    Thread.yield();
+                }
+                if (unchecked >= SPACE_CHECK_BYTES) {
+                    unchecked = 0;
+                    if (space.isLow()) {
+                        throw new DiskFull();
+                    }
+                }
+                write(out, buffer, read);
                 total += read;
                 counter.bytesWritten(total);
             }
         }
         return total;
+    }
+
+    private static void write(OutputStream out, byte[] buffer, int length) throws IOException {
+        try {
+            out.write(buffer, 0, length);
+        } catch (IOException e) {
+            if (DiskSpace.ranOut(e)) {
+                throw new DiskFull();
+            }
+            throw e;
+        }
     }
 
     /** Removes the upload's directory, if any. */

@@ -12,6 +12,10 @@ import io.quarry.server.job.ProgressHub;
 import io.quarry.server.job.ResumableUploads;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,7 @@ public final class UploadService implements ResumableUploads {
     private final ProgressHub progress;
     private final UploadProperties properties;
     private final TusUploadStore resumables;
+    private final DiskSpace space;
 
     UploadService(
             DatasetStore store,
@@ -37,8 +42,10 @@ public final class UploadService implements ResumableUploads {
             IngestJobs jobs,
             ProgressHub progress,
             UploadProperties properties,
-            TusUploadStore resumables) {
+            TusUploadStore resumables,
+            DiskSpace space) {
         this.resumables = resumables;
+        this.space = space;
         this.store = store;
         this.files = files;
         this.jobs = jobs;
@@ -87,12 +94,28 @@ public final class UploadService implements ResumableUploads {
     }
 
     /**
+     * Refuses an upload of {@code bytes} (0 when unknown) that would leave less than
+     * {@code quarry.upload.min-free-space} free on the disk.
+     */
+    void requireRoomFor(long bytes) {
+        space.requireRoomFor(Math.max(0, bytes));
+    }
+
+    /**
+     * A stored upload.
+     *
+     * @param sha256 the SHA-256 of the bytes stored, in lower-case hex, so a client can check them
+     */
+    record Received(DatasetRecord dataset, String sha256) {}
+
+    /**
      * Streams a file into a new dataset and queues its ingest. Nothing stays on disk when it fails.
      *
      * @param declared the file's size when known up front, else -1
      */
-    public DatasetRecord receive(long ownerId, String name, InputStream body, long declared) {
+    Received receive(long ownerId, String name, InputStream body, long declared) {
         long allowance = allowance(ownerId, declared, 0);
+        requireRoomFor(declared);
         String id = store.newId();
         store.insert(id, ownerId, name, DatasetStatus.UPLOADING, 0);
         boolean stored = false;
@@ -101,7 +124,8 @@ public final class UploadService implements ResumableUploads {
             long start = System.nanoTime();
             long[] lastUpdate = {start};
             progress.update(id, Progress.upload(0, declared, 0));
-            long size = files.append(id, body, allowance, total -> {
+            DigestInputStream digested = new DigestInputStream(body, MessageDigest.getInstance("SHA-256"));
+            long size = files.append(id, digested, allowance, total -> {
                 long now = System.nanoTime();
                 if (now - lastUpdate[0] >= PROGRESS_EVERY_NANOS) {
                     lastUpdate[0] = now;
@@ -121,11 +145,24 @@ public final class UploadService implements ResumableUploads {
             DatasetRecord record = queue(id, ownerId, name, size);
             stored = true;
             Metrics.counter("quarry.upload.bytes", "protocol", "stream").increment(size);
-            return record;
+            return new Received(
+                    record, HexFormat.of().formatHex(digested.getMessageDigest().digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         } catch (UploadFiles.LimitExceeded e) {
             throw exceeded(e.seen, allowance);
+        } catch (UploadFiles.DiskFull e) {
+            LOG.warn("Upload {} stopped: the disk under the data directory is (nearly) full", id);
+            throw space.filledUp();
         } catch (IOException e) {
             LOG.info("Upload {} stopped: {}", id, e.getMessage());
+            if (declared >= 0) {
+                throw new QuarryException(
+                        DatasetError.UPLOAD_INVALID,
+                        "The request body ended after " + Sizes.format(files.size(id)) + " of the "
+                                + Sizes.format(declared)
+                                + " its Content-Length declares; nothing was kept. Upload the file again.");
+            }
             throw new QuarryException(
                     DatasetError.UPLOAD_INTERRUPTED,
                     "The upload stopped before the whole file arrived. Upload the file again.",
@@ -173,6 +210,11 @@ public final class UploadService implements ResumableUploads {
 
     String newId() {
         return store.newId();
+    }
+
+    /** The error for a resumable upload stopped because the disk filled up. */
+    QuarryException diskFilledUp() {
+        return space.filledUp();
     }
 
     /** The error for a stream that went past its allowance; see {@link #allowance}. */

@@ -33,6 +33,7 @@ public final class Problems {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
+            case INSUFFICIENT_STORAGE -> 507;
             case UNPROCESSABLE, LIMIT_EXCEEDED -> 422;
             case RATE_LIMITED -> 429;
             case UNAVAILABLE -> 503;

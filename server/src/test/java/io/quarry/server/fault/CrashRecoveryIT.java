@@ -3,14 +3,10 @@ package io.quarry.server.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.server.dataset.QuarryApi;
-import java.io.BufferedWriter;
+import io.quarry.server.upload.CsvGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,31 +28,27 @@ import tools.jackson.databind.JsonNode;
 /** The real jar killed with SIGKILL mid-ingest and mid-upload, then started again on the same data directory. */
 class CrashRecoveryIT {
 
-    private static final String ADMIN_PASSWORD = "crash-admin-password-1";
-    private static final Duration STARTUP = Duration.ofSeconds(60);
-
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String ADMIN_PASSWORD = ServerProcess.ADMIN_PASSWORD;
 
     @TempDir
     Path work;
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ServerProcess> servers = new ArrayList<>();
     private int port;
 
     @AfterEach
     void stopServers() throws InterruptedException {
-        for (Process process : processes) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (ServerProcess server : servers) {
+            server.close();
         }
     }
 
     @Test
     void anIngestKilledMidWayIsIngestedAgainFromTheStoredUpload() throws Exception {
         Path csv = work.resolve("big.csv");
-        long rows = writeCsv(csv, 150L * 1024 * 1024);
+        long rows = CsvGenerator.write(csv, 150L * 1024 * 1024);
         Path data = work.resolve("data");
-        Process server = start(data);
+        ServerProcess server = start(data);
         QuarryApi admin = QuarryApi.login(base(), "admin", ADMIN_PASSWORD);
 
         HttpResponse<String> accepted = admin.send(admin.request("/api/datasets?name=big")
@@ -70,7 +62,7 @@ class CrashRecoveryIT {
         assertThat(admin.getJson("/api/datasets/" + id).get("status").asString())
                 .isEqualTo("ingesting");
 
-        server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        server.kill();
         assertThat(data.resolve("uploads").resolve(id).resolve("source")).hasSize(Files.size(csv));
 
         List<String> stale = list(data.resolve("staging"));
@@ -110,10 +102,10 @@ class CrashRecoveryIT {
     @Test
     void aTusUploadKilledMidWayResumesFromTheOffsetThatHeadReports() throws Exception {
         Path csv = work.resolve("tus.csv");
-        long rows = writeCsv(csv, 8L * 1024 * 1024);
+        long rows = CsvGenerator.write(csv, 8L * 1024 * 1024);
         byte[] bytes = Files.readAllBytes(csv);
         Path data = work.resolve("data");
-        Process server = start(data);
+        ServerProcess server = start(data);
         QuarryApi admin = QuarryApi.login(base(), "admin", ADMIN_PASSWORD);
 
         HttpResponse<String> created = admin.send(admin.request("/api/uploads")
@@ -129,7 +121,7 @@ class CrashRecoveryIT {
         int part = 3 * 1024 * 1024 + 17;
         assertThat(patch(admin, path, 0, bytes, 0, part).statusCode()).isEqualTo(204);
 
-        server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        server.kill();
         Path source = data.resolve("uploads").resolve(id).resolve("source");
         long stored = Files.size(source);
 
@@ -160,14 +152,14 @@ class CrashRecoveryIT {
     @Test
     void clientsThatDisconnectMidUploadLeaveNoFilesAndNoThreads() throws Exception {
         Path data = work.resolve("data");
-        Process server = start(data);
+        ServerProcess server = start(data);
         QuarryApi admin = QuarryApi.login(base(), "admin", ADMIN_PASSWORD);
         admin.ingest("warm-up", "a,b\n1,2\n");
         assertThat(rawUpload(admin, "whole", "a,b\n1,2\n".getBytes(StandardCharsets.US_ASCII)))
                 .startsWith("HTTP/1.1 202");
         abortUpload(admin, 0);
         awaitNoUnfinished(admin);
-        int threadsAtStart = threads(server);
+        int threadsAtStart = server.threads();
 
         for (int i = 1; i <= 50; i++) {
             abortUpload(admin, i);
@@ -175,13 +167,15 @@ class CrashRecoveryIT {
 
         awaitNoUnfinished(admin);
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while ((threads(server) > threadsAtStart + 10
+        while ((server.threads() > threadsAtStart + 10
                         || !list(data.resolve("uploads")).isEmpty())
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         assertThat(list(data.resolve("uploads"))).isEmpty();
-        assertThat(threads(server)).as("threads, %d at start", threadsAtStart).isLessThanOrEqualTo(threadsAtStart + 10);
+        assertThat(server.threads())
+                .as("threads, %d at start", threadsAtStart)
+                .isLessThanOrEqualTo(threadsAtStart + 10);
         List<String> names = admin.getJson("/api/datasets").findValuesAsString("name");
         assertThat(names).contains("warm-up", "whole");
         assertThat(names).as("datasets of cut-off uploads").noneMatch(name -> name.startsWith("cut"));
@@ -238,54 +232,15 @@ class CrashRecoveryIT {
         throw new AssertionError("datasets still unfinished: " + statuses);
     }
 
-    private static int threads(Process process) throws IOException {
-        return list(Path.of("/proc", String.valueOf(process.pid()), "task")).size();
-    }
-
-    private Process start(Path data) throws Exception {
-        port = freePort();
-        Path log = work.resolve("serve-" + processes.size() + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar"));
-        command.add(Path.of("target/quarry.jar").toAbsolutePath().toString());
-        command.addAll(List.of("serve", "--port", String.valueOf(port), "--data-dir", data.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("QUARRY_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        Process process = builder.start();
-        processes.add(process);
-        awaitHealthUp(process, log);
-        return process;
+    private ServerProcess start(Path data) throws Exception {
+        ServerProcess server = ServerProcess.start(work, data, Map.of());
+        servers.add(server);
+        port = server.port();
+        return server;
     }
 
     private String base() {
         return "http://127.0.0.1:" + port;
-    }
-
-    private void awaitHealthUp(Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("quarry serve exited with " + process.exitValue() + ":\n" + tail(log));
-            }
-            try {
-                HttpResponse<String> health = http.send(
-                        HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"")) {
-                    return;
-                }
-            } catch (ConnectException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("health not UP within " + STARTUP.toSeconds() + " s:\n" + tail(log));
     }
 
     private static void awaitStatus(QuarryApi api, String id, String status, Duration timeout) throws Exception {
@@ -299,25 +254,6 @@ class CrashRecoveryIT {
             Thread.sleep(20);
         }
         throw new AssertionError("dataset " + id + " never " + status + "; last " + seen);
-    }
-
-    /** Writes a CSV of at least {@code size} bytes; answers its row count (without the header). */
-    private static long writeCsv(Path file, long size) throws IOException {
-        long rows = 0;
-        long written = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
-            String header = "id,city,price,day\n";
-            out.write(header);
-            written += header.length();
-            while (written < size) {
-                rows++;
-                String line = rows + ",city" + (rows % 50) + "," + (rows % 1000) + "." + (rows % 100) + ",2024-01-"
-                        + (10 + rows % 20) + "\n";
-                out.write(line);
-                written += line.length();
-            }
-        }
-        return rows;
     }
 
     private static HttpResponse<String> patch(QuarryApi api, String path, long offset, byte[] data, int from, int to)
@@ -346,16 +282,5 @@ class CrashRecoveryIT {
 
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -22,7 +22,9 @@ import io.quarry.server.dataset.DatasetRecord;
 import io.quarry.server.dataset.DatasetStatus;
 import io.quarry.server.dataset.DatasetStore;
 import io.quarry.server.system.QuarryProperties;
+import io.quarry.server.upload.DiskSpace;
 import io.quarry.server.upload.UploadFiles;
+import io.quarry.server.upload.UploadProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The ingest queue on a fake engine that waits for the test: limits per user and per server, and recovery. */
@@ -68,9 +71,13 @@ class IngestJobsTest {
         }
         jdbc.sql("INSERT INTO users (id) VALUES (1), (2), (3)").update();
         store = new DatasetStore(jdbc);
-        files = new UploadFiles(new QuarryProperties(dataDir));
+        QuarryProperties quarry = new QuarryProperties(dataDir);
+        UploadProperties limits = new UploadProperties(
+                DataSize.ofGigabytes(10), DataSize.ofGigabytes(100), DataSize.ofBytes(0), DataSize.ofGigabytes(100));
+        DiskSpace space = new DiskSpace(quarry, limits);
+        files = new UploadFiles(quarry, space);
         ProgressHub progress = new ProgressHub(JsonMapper.builder().build());
-        jobs = new IngestJobs(engine, store, files, progress, new IngestProperties(2, 1));
+        jobs = new IngestJobs(engine, store, files, progress, new IngestProperties(2, 1), space, limits);
     }
 
     @AfterEach

@@ -32,6 +32,7 @@ class ProblemsTest {
                         ErrorKind.RATE_LIMITED, 429,
                         ErrorKind.UNAVAILABLE, 503))
                 .allSatisfy((kind, status) -> assertThat(Problems.status(kind)).isEqualTo(status));
+        assertThat(Problems.status(ErrorKind.INSUFFICIENT_STORAGE)).isEqualTo(507);
         assertThat(Problems.status(ErrorKind.INTERNAL)).isEqualTo(500);
     }
 
