@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { messageOf } from '../../api/http';
 import { changeOwnPassword } from '../../api/users';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
+import { useAction } from '../../lib/useAction';
 import { useSession } from '../auth/useSession';
 
 /** The signed-in user's own account: who they are, and a form to change their password. */
@@ -11,8 +11,7 @@ export function AccountPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeated, setRepeated] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState(false);
   const mismatch = repeated !== '' && next !== repeated;
 
@@ -21,20 +20,14 @@ export function AccountPage() {
     if (next !== repeated) {
       return;
     }
-    setBusy(true);
-    setError(null);
     setDone(false);
-    try {
+    await run(async () => {
       await changeOwnPassword(current, next);
       setCurrent('');
       setNext('');
       setRepeated('');
       setDone(true);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

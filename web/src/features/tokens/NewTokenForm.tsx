@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { messageOf } from '../../api/http';
 import { createToken, type CreatedToken } from '../../api/tokens';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useAction } from '../../lib/useAction';
 
 interface Props {
   onCreated: (token: CreatedToken) => void;
@@ -10,22 +10,15 @@ interface Props {
 export function NewTokenForm({ onCreated }: Props) {
   const [name, setName] = useState('');
   const [days, setDays] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onCreated(await createToken(name.trim(), days.trim() === '' ? undefined : Number(days)));
       setName('');
       setDays('');
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

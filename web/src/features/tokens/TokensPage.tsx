@@ -1,33 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
-import { isAbortError, messageOf } from '../../api/http';
+import { useState } from 'react';
+import { messageOf } from '../../api/http';
 import { listTokens, revokeToken, type ApiToken, type CreatedToken } from '../../api/tokens';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoadedList } from '../../lib/useLoadedList';
 import { formatDateTime } from '../../lib/format';
 import { NewTokenForm } from './NewTokenForm';
 import { TokenSecret } from './TokenSecret';
 
 /** The signed-in user's API tokens: create one (its secret shown once), list them, revoke one. */
 export function TokensPage() {
-  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { items: tokens, setItems: setTokens, error, setError, reload: load } = useLoadedList(listTokens);
   const [toRevoke, setToRevoke] = useState<ApiToken | null>(null);
   const [revoking, setRevoking] = useState(false);
-
-  const load = useCallback((signal?: AbortSignal) => {
-    listTokens(signal).then(setTokens, (failure: unknown) => {
-      if (!isAbortError(failure)) {
-        setError(messageOf(failure));
-      }
-    });
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
 
   const confirmRevoke = async () => {
     if (toRevoke === null) {

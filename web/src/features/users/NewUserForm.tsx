@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { messageOf } from '../../api/http';
 import { createUser, type Role, type UserAccount } from '../../api/users';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useAction } from '../../lib/useAction';
 
 interface Props {
   onCreated: (user: UserAccount) => void;
@@ -11,23 +11,16 @@ export function NewUserForm({ onCreated }: Props) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('USER');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onCreated(await createUser(username.trim(), password, role));
       setUsername('');
       setPassword('');
       setRole('USER');
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import { isAbortError, messageOf } from '../../api/http';
+import { useState } from 'react';
+import { messageOf } from '../../api/http';
 import { deleteUser, listUsers, updateUser, type UserAccount, type UserChange } from '../../api/users';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoadedList } from '../../lib/useLoadedList';
 import { useSession } from '../auth/useSession';
 import { NewUserForm } from './NewUserForm';
 import { UserRow } from './UserRow';
@@ -10,25 +11,10 @@ import { UserRow } from './UserRow';
 /** The admin's user management: list, add, change role, disable or enable, reset password, delete. */
 export function UsersPage() {
   const { user: me } = useSession();
-  const [users, setUsers] = useState<UserAccount[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { items: users, setItems: setUsers, error, setError } = useLoadedList(listUsers);
   const [notice, setNotice] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<UserAccount | null>(null);
   const [deleting, setDeleting] = useState(false);
-
-  const load = useCallback((signal?: AbortSignal) => {
-    listUsers(signal).then(setUsers, (failure: unknown) => {
-      if (!isAbortError(failure)) {
-        setError(messageOf(failure));
-      }
-    });
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
 
   const replace = (changed: UserAccount) =>
     setUsers((list) => list?.map((user) => (user.id === changed.id ? changed : user)) ?? null);
