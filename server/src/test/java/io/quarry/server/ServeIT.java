@@ -86,7 +86,7 @@ class ServeIT {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no request-log line for " + requestId + ":\n" + server.tail());
+                throw new AssertionError("no request-log line for " + requestId + ":\n" + server.logTail());
             }
             Thread.sleep(100);
         }

@@ -35,6 +35,9 @@ class IngestRecovery {
 
     @EventListener(ApplicationReadyEvent.class)
     void requeue() {
+        // listed before anything is queued again, so no dataset is queued twice
+        List<DatasetRecord> unfinished =
+                store.listByStatus(List.of(DatasetStatus.UPLOADING, DatasetStatus.QUEUED, DatasetStatus.INGESTING));
         for (DatasetRecord record : store.listByStatus(List.of(DatasetStatus.FAILED))) {
             if (DatasetError.INGEST_DISK_FULL.name().equals(record.failureCode()) && files.exists(record.id())) {
                 LOG.info("Queueing the ingest of {} again, which stopped for lack of disk space", record.id());
@@ -42,8 +45,6 @@ class IngestRecovery {
                 jobs.submit(new IngestJobs.Job(record.id(), record.ownerId(), record.name()));
             }
         }
-        List<DatasetRecord> unfinished =
-                store.listByStatus(List.of(DatasetStatus.UPLOADING, DatasetStatus.QUEUED, DatasetStatus.INGESTING));
         for (DatasetRecord record : unfinished) {
             if (record.status() == DatasetStatus.UPLOADING && uploads.isResumable(record.id())) {
                 LOG.info("Dataset {} waits for the rest of its resumable upload", record.id());

@@ -3,6 +3,7 @@ package io.quarry.server.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.server.dataset.QuarryApi;
+import io.quarry.server.support.ServerProcess;
 import io.quarry.server.upload.CsvGenerator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ class ConcurrentUploadsIT {
 
     @Test
     void tenUploadsAndIngestsAtOnceAllEndReadyWhileHealthStaysFast() throws Exception {
-        server = ServerProcess.start(work, work.resolve("data"), Map.of());
+        server = ServerProcess.serve(work, work.resolve("data"), Map.of());
         QuarryApi admin = QuarryApi.login(server.base(), "admin", ServerProcess.ADMIN_PASSWORD);
         List<QuarryApi> users = new ArrayList<>();
         List<Path> files = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.quarry.server.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.server.dataset.QuarryApi;
+import io.quarry.server.support.ServerProcess;
 import io.quarry.server.upload.CsvGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -233,7 +234,7 @@ class CrashRecoveryIT {
     }
 
     private ServerProcess start(Path data) throws Exception {
-        ServerProcess server = ServerProcess.start(work, data, Map.of());
+        ServerProcess server = ServerProcess.serve(work, data, Map.of());
         servers.add(server);
         port = server.port();
         return server;

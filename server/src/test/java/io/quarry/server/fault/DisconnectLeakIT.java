@@ -3,6 +3,7 @@ package io.quarry.server.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.server.dataset.QuarryApi;
+import io.quarry.server.support.ServerProcess;
 import io.quarry.server.upload.CsvGenerator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ class DisconnectLeakIT {
 
     @Test
     void droppedClientsLeakNoFileHandlesAndNoThreads() throws Exception {
-        server = ServerProcess.start(work, work.resolve("data"), Map.of());
+        server = ServerProcess.serve(work, work.resolve("data"), Map.of());
         admin = QuarryApi.login(server.base(), "admin", ServerProcess.ADMIN_PASSWORD);
         Path csv = work.resolve("rows.csv");
         long rows = CsvGenerator.write(csv, 40L * 1024 * 1024);

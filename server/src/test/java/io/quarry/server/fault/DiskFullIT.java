@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarry.server.dataset.QuarryApi;
+import io.quarry.server.support.ServerProcess;
 import io.quarry.server.upload.CsvGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -139,7 +140,7 @@ class DiskFullIT {
     }
 
     private ServerProcess start() throws Exception {
-        ServerProcess server = ServerProcess.start(work, data, SETTINGS);
+        ServerProcess server = ServerProcess.serve(work, data, SETTINGS);
         servers.add(server);
         return server;
     }

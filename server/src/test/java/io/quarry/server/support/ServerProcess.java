@@ -15,13 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The real jar ({@code target/quarry.jar}) as a separate process: {@code quarry serve} on a free port until its
- * health is UP, or one command run to its end. Output goes to a log file under the work directory.
+ * health is UP (with the admin password {@link #ADMIN_PASSWORD} unless the environment sets another), or one command
+ * run to its end. Output goes to a log file under the work directory.
  */
 public final class ServerProcess implements AutoCloseable {
 
+    public static final String ADMIN_PASSWORD = "process-admin-password-1";
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -46,6 +49,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().remove("QUARRY_DATA_DIR");
+        builder.environment().put("QUARRY_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().putAll(environment);
         ServerProcess server = new ServerProcess(builder.start(), log, port);
         try {
@@ -82,22 +86,44 @@ public final class ServerProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
     public Path log() {
         return log;
     }
 
     /** The last 40 lines of the server's output, for failure messages. */
-    public String tail() throws IOException {
+    public String logTail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    /** Stops the server as an operator would (SIGTERM), and waits for it. */
+    /** Kills the server with SIGKILL, as a crash would, and waits for it to go. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** The server's live threads, from {@code /proc/<pid>/task}. */
+    public int threads() throws IOException {
+        return count(Path.of("/proc", String.valueOf(process.pid()), "task"));
+    }
+
+    /** The server's open file descriptors (files, sockets, pipes), from {@code /proc/<pid>/fd}. */
+    public int openFiles() throws IOException {
+        return count(Path.of("/proc", String.valueOf(process.pid()), "fd"));
+    }
+
+    /** Ends the server quickly (tests keep nothing that needs a graceful stop). */
     @Override
-    public void close() throws Exception {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    private static int count(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return (int) entries.count();
         }
     }
 
@@ -105,7 +131,7 @@ public final class ServerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("quarry serve exited with " + process.exitValue() + ":\n" + tail());
+                throw new AssertionError("quarry serve exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
                 HttpResponse<String> health = HTTP.send(
@@ -121,7 +147,7 @@ public final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("health not UP within " + STARTUP.toSeconds() + " s:\n" + tail());
+        throw new AssertionError("health not UP within " + STARTUP.toSeconds() + " s:\n" + logTail());
     }
 
     private static List<String> command(String... args) {
