@@ -19,7 +19,8 @@ public record TransformStep(List<Transform> transforms) implements Step {
     /**
      * One derived field.
      *
-     * @param num the number of bins for {@code bin} (default 10), the base for {@code log} (default e)
+     * @param num the number of bins for {@code bin} and of buckets for {@code binCount} (default 10), the base for
+     *     {@code log} (default e)
      */
     public record Transform(
             String key,

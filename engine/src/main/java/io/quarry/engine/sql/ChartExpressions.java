@@ -231,11 +231,21 @@ final class ChartExpressions {
                 };
                 yield new Derived("CAST(" + function + "(" + c + ") AS BIGINT)", "", FieldKind.NUMBER);
             }
-            case BIN_COUNT, PAINT, EXPR ->
+            case BIN_COUNT -> {
+                String c = "p." + numberField(transform, lookup).column();
+                int buckets = transform.num() == null ? DEFAULT_BINS : transform.num();
+                yield new Derived(
+                        "CASE WHEN " + c + " IS NULL THEN NULL ELSE (row_number() OVER (ORDER BY " + c
+                                + " ASC NULLS LAST, p." + WorkflowCompiler.ORDER + ") - 1) * " + buckets
+                                + " // greatest(count(" + c + ") OVER (), 1) + 1 END",
+                        "",
+                        FieldKind.NUMBER);
+            }
+            case PAINT ->
                 throw new QuarryException(
                         EngineError.QUERY_NOT_SUPPORTED,
-                        "The " + transform.op().wireName()
-                                + " transform is not supported; build the field another way.");
+                        "The paint transform is not supported; build the field another way.");
+            case EXPR -> throw new IllegalStateException("the compiler writes expr fields itself");
         };
     }
 
@@ -307,8 +317,7 @@ final class ChartExpressions {
             return "count(*)";
         }
         if (agg == Aggregation.EXPR) {
-            throw new QuarryException(
-                    EngineError.QUERY_NOT_SUPPORTED, "The expr aggregation is not supported; pick another one.");
+            throw new IllegalStateException("the compiler writes expr measures itself");
         }
         if (field == null) {
             throw invalid("The " + agg.wireName() + " aggregation needs a field, not \"*\".");

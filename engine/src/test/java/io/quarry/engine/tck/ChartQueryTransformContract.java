@@ -173,25 +173,16 @@ abstract class ChartQueryTransformContract extends ChartQueryContractPart {
     }
 
     @Test
-    void refusesExpressionsInsteadOfRunningThem() {
+    void onlyTheExprTransformTakesAnExpression() {
         Dataset dataset = people();
 
         assertFails(
                 () -> engine().query(
                                 dataset.id(),
-                                Workflow.of(transform(
-                                        "x", TransformOp.EXPR, new Param(ParamType.SQL, "1; DROP TABLE rows"))),
-                                QueryLimits.defaults()),
-                EngineError.QUERY_NOT_SUPPORTED,
-                "SQL expressions (the \"sql\" parameter of the expr transform) are not supported;"
-                        + " build the field another way.");
-        assertFails(
-                () -> engine().query(
-                                dataset.id(),
                                 Workflow.of(transform("x", TransformOp.EXPR, field("price"))),
                                 QueryLimits.defaults()),
-                EngineError.QUERY_NOT_SUPPORTED,
-                "The expr transform is not supported; build the field another way.");
+                EngineError.QUERY_INVALID,
+                "The expr transform needs a sql parameter holding the expression.");
         assertFails(
                 () -> engine().query(
                                 dataset.id(),
@@ -202,9 +193,8 @@ abstract class ChartQueryTransformContract extends ChartQueryContractPart {
                                         value("month"),
                                         new Param(ParamType.SQL, "now()"))),
                                 QueryLimits.defaults()),
-                EngineError.QUERY_NOT_SUPPORTED,
-                "SQL expressions (the \"sql\" parameter of the dateTimeDrill transform) are not supported;"
-                        + " build the field another way.");
+                EngineError.QUERY_INVALID,
+                "Only the expr transform takes a sql parameter; the dateTimeDrill transform does not.");
     }
 
     @Test
