@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,11 +27,22 @@ final class ChartExpressions {
 
     private static final int MAX_SHOWN = 80;
     private static final int DEFAULT_BINS = 10;
+    /** Patterns with no character special to regular expressions or to LIKE: they match as plain text. */
+    private static final Pattern PLAIN_WORDS = Pattern.compile("[A-Za-z0-9 ]+");
 
     private ChartExpressions() {}
 
-    /** A derived field: its expression over {@code p}, what to join for it (may be empty), its kind. */
-    record Derived(String expression, String join, FieldKind kind) {}
+    /**
+     * A derived field: its expression over {@code p}, its kind, and for a bin the query of its one-row relation
+     * ({@code lo}, {@code w}), which the expression reads under the bin alias.
+     */
+    record Derived(
+            String expression, FieldKind kind, @Nullable String binStats) {
+
+        Derived(String expression, FieldKind kind) {
+            this(expression, kind, null);
+        }
+    }
 
     static String quote(String text) {
         return '"' + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text) + '"';
@@ -89,8 +101,15 @@ final class ChartExpressions {
                     warnings.add("The pattern " + quote(regexp.pattern()) + " is not a valid regular expression.");
                     yield "false";
                 }
+                String text = "CAST(" + field.value() + " AS VARCHAR)";
+                if (PLAIN_WORDS.matcher(regexp.pattern()).matches()) {
+                    // the same match as the regular expression, by the engine's faster substring search
+                    yield regexp.caseSensitive()
+                            ? "contains(" + text + ", " + Sql.literal(regexp.pattern()) + ")"
+                            : text + " ILIKE " + Sql.literal("%" + regexp.pattern() + "%");
+                }
                 parameters.add(regexp.pattern());
-                yield "regexp_matches(CAST(" + c + " AS VARCHAR), ?" + (regexp.caseSensitive() ? "" : ", 'i'") + ")";
+                yield "regexp_matches(" + text + ", ?" + (regexp.caseSensitive() ? "" : ", 'i'") + ")";
             }
         };
     }
@@ -191,7 +210,7 @@ final class ChartExpressions {
 
     static Derived transform(Transform transform, Function<String, Field> lookup, String relation, String binAlias) {
         return switch (transform.op()) {
-            case ONE -> new Derived("CAST(1 AS BIGINT)", "", FieldKind.NUMBER);
+            case ONE -> new Derived("CAST(1 AS BIGINT)", FieldKind.NUMBER);
             case LOG, LOG2, LOG10 -> {
                 String c = "p." + numberField(transform, lookup).column();
                 String log = switch (transform.op()) {
@@ -202,7 +221,7 @@ final class ChartExpressions {
                                 ? "ln(" + c + ")"
                                 : "ln(" + c + ") / ln(" + logBase(transform.num()) + ")";
                 };
-                yield new Derived("CASE WHEN " + c + " > 0 THEN " + log + " END", "", FieldKind.NUMBER);
+                yield new Derived("CASE WHEN " + c + " > 0 THEN " + log + " END", FieldKind.NUMBER);
             }
             case BIN -> bin(transform, lookup, relation, binAlias);
             case DATE_TIME_DRILL -> {
@@ -216,7 +235,7 @@ final class ChartExpressions {
                         throw invalid("The dateTimeDrill transform cannot use the unit " + quote(unit)
                                 + "; use year, quarter, month, week, day, hour, minute or second.");
                 };
-                yield new Derived(expression, "", FieldKind.TEMPORAL);
+                yield new Derived(expression, FieldKind.TEMPORAL);
             }
             case DATE_TIME_FEATURE -> {
                 String c = "p." + temporalField(transform, lookup).column();
@@ -229,7 +248,7 @@ final class ChartExpressions {
                                 + quote(unit)
                                 + "; use year, quarter, month, week, weekday, day, hour, minute or second.");
                 };
-                yield new Derived("CAST(" + function + "(" + c + ") AS BIGINT)", "", FieldKind.NUMBER);
+                yield new Derived("CAST(" + function + "(" + c + ") AS BIGINT)", FieldKind.NUMBER);
             }
             case BIN_COUNT -> {
                 String c = "p." + numberField(transform, lookup).column();
@@ -238,7 +257,6 @@ final class ChartExpressions {
                         "CASE WHEN " + c + " IS NULL THEN NULL ELSE (row_number() OVER (ORDER BY " + c
                                 + " ASC NULLS LAST, p." + WorkflowCompiler.ORDER + ") - 1) * " + buckets
                                 + " // greatest(count(" + c + ") OVER (), 1) + 1 END",
-                        "",
                         FieldKind.NUMBER);
             }
             case PAINT ->
@@ -256,18 +274,16 @@ final class ChartExpressions {
         return Integer.toString(base);
     }
 
+    /** The bin's number (0 … bins − 1, null for null); the compiler makes the {@code [lo, hi]} list from it. */
     private static Derived bin(Transform transform, Function<String, Field> lookup, String relation, String b) {
         String column = numberField(transform, lookup).column();
         int bins = transform.num() == null ? DEFAULT_BINS : transform.num();
         String c = "p." + column;
-        String join = " CROSS JOIN (SELECT CAST(min(" + column + ") AS DOUBLE) AS lo, (CAST(max(" + column
-                + ") AS DOUBLE) - CAST(min(" + column + ") AS DOUBLE)) / " + bins + " AS w FROM " + relation + ") AS "
-                + b;
-        String k = "(CASE WHEN " + b + ".w = 0 THEN 0 ELSE least(floor((" + c + " - " + b + ".lo) / " + b + ".w), "
-                + (bins - 1) + ") END)";
-        String expression = "CASE WHEN " + c + " IS NULL THEN NULL ELSE [" + b + ".lo + " + k + " * " + b + ".w, " + b
-                + ".lo + (" + k + " + 1) * " + b + ".w] END";
-        return new Derived(expression, join, FieldKind.BIN);
+        String stats = "SELECT CAST(min(" + column + ") AS DOUBLE) AS lo, (CAST(max(" + column
+                + ") AS DOUBLE) - CAST(min(" + column + ") AS DOUBLE)) / " + bins + " AS w FROM " + relation;
+        String expression = "CASE WHEN " + c + " IS NULL THEN NULL WHEN " + b + ".w = 0 THEN 0 ELSE least(floor((" + c
+                + " - " + b + ".lo) / " + b + ".w), " + (bins - 1) + ") END";
+        return new Derived(expression, FieldKind.BIN, stats);
     }
 
     private static Field numberField(Transform transform, Function<String, Field> lookup) {

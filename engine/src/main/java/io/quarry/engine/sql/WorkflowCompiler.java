@@ -52,8 +52,34 @@ public final class WorkflowCompiler {
 
     static final String ORDER = "_o";
 
-    /** A field as the query knows it: its column in the current relation and its kind. */
-    record Field(String column, FieldKind kind) {}
+    /**
+     * A field as the query knows it: its column in the current relation and its kind.
+     *
+     * @param bins for a bin field, the one-row relation holding its {@code lo} and {@code w}; the column then holds
+     *     only the bin's number, and the {@code [lo, hi]} list is made when the value is needed
+     */
+    record Field(String column, FieldKind kind, @Nullable String bins) {
+
+        Field(String column, FieldKind kind) {
+            this(column, kind, null);
+        }
+
+        /** The same field under another column. */
+        Field renamed(String newColumn) {
+            return new Field(newColumn, kind, bins);
+        }
+
+        /** The SQL of the field's value: the column, or for a bin its {@code [lo, hi]} list. */
+        String value() {
+            if (bins == null) {
+                return column;
+            }
+            String lo = "(SELECT lo FROM " + bins + ")";
+            String w = "(SELECT w FROM " + bins + ")";
+            return "CASE WHEN " + column + " IS NULL THEN NULL ELSE [" + lo + " + " + column + " * " + w + ", " + lo
+                    + " + (" + column + " + 1) * " + w + "] END";
+        }
+    }
 
     private final Predicate<String> validPattern;
     private final List<Object> parameters = new ArrayList<>();
@@ -134,7 +160,7 @@ public final class WorkflowCompiler {
         StringJoiner select = new StringJoiner(", ");
         List<ResultField> result = new ArrayList<>();
         fields.forEach((fid, field) -> {
-            select.add(field.kind() == FieldKind.TEMPORAL ? "epoch_ms(" + field.column() + ")" : field.column());
+            select.add(field.kind() == FieldKind.TEMPORAL ? "epoch_ms(" + field.column() + ")" : field.value());
             result.add(new ResultField(fid, field.kind()));
         });
         long fetch;
@@ -228,10 +254,16 @@ public final class WorkflowCompiler {
             fields.put(transform.as(), new Field(column, kind(checked.type())));
             return;
         }
-        ChartExpressions.Derived derived =
-                ChartExpressions.transform(transform, this::field, relation, "b" + column.substring(1));
-        add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p" + derived.join());
-        fields.put(transform.as(), new Field(column, derived.kind()));
+        String bins = "b" + column.substring(1);
+        ChartExpressions.Derived derived = ChartExpressions.transform(transform, this::field, relation, bins);
+        if (derived.binStats() == null) {
+            add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p");
+            fields.put(transform.as(), new Field(column, derived.kind()));
+            return;
+        }
+        ctes.add(bins + " AS (" + derived.binStats() + ")");
+        add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p CROSS JOIN " + bins);
+        fields.put(transform.as(), new Field(column, derived.kind(), bins));
     }
 
     private static String expressionText(Transform transform) {
@@ -292,7 +324,7 @@ public final class WorkflowCompiler {
             select.add(field.column() + " AS " + column);
             group.add(field.column());
             order.add(field.column() + " ASC NULLS LAST");
-            putOnce(out, fid, new Field(column, field.kind()));
+            putOnce(out, fid, field.renamed(column));
         }
         Set<String> grouped = new HashSet<>();
         aggregate.groupBy().forEach(fid -> grouped.add(keyOf(fid)));
@@ -307,7 +339,11 @@ public final class WorkflowCompiler {
             }
             Field field = measure.field().equals("*") ? null : field(measure.field());
             select.add(ChartExpressions.aggregate(measure, field) + " AS " + column);
-            putOnce(out, measure.asFieldKey(), new Field(column, ChartExpressions.measureKind(measure, field)));
+            FieldKind kind = ChartExpressions.measureKind(measure, field);
+            putOnce(
+                    out,
+                    measure.asFieldKey(),
+                    kind == FieldKind.BIN && field != null ? field.renamed(column) : new Field(column, kind));
         }
         select.add("row_number() OVER (" + (order.length() == 0 ? "" : "ORDER BY " + order) + ") AS " + ORDER);
         add("SELECT " + select + " FROM " + relation + (group.length() == 0 ? "" : " GROUP BY " + group));
@@ -356,7 +392,7 @@ public final class WorkflowCompiler {
             parameters.add(fold.foldBy().get(i));
             union.add("SELECT " + ORDER + " * " + folded.size() + " + " + i + " AS " + ORDER + others
                     + ", CAST(? AS VARCHAR) AS " + keyColumn + ", CAST("
-                    + folded.get(i).column() + " AS "
+                    + folded.get(i).value() + " AS "
                     + (numbers ? "DOUBLE" : "VARCHAR") + ") AS " + valueColumn + " FROM " + relation);
         }
         putOnce(out, fold.newFoldKeyCol(), new Field(keyColumn, FieldKind.TEXT));
