@@ -4,6 +4,7 @@ import io.quarry.engine.EngineError;
 import io.quarry.engine.QuarryException;
 import io.quarry.engine.query.Aggregation;
 import io.quarry.engine.query.FilterRule;
+import io.quarry.engine.query.PaintMap;
 import io.quarry.engine.query.TransformStep.Param;
 import io.quarry.engine.query.TransformStep.ParamType;
 import io.quarry.engine.query.TransformStep.Transform;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -33,11 +35,11 @@ final class ChartExpressions {
     private ChartExpressions() {}
 
     /**
-     * A derived field: its expression over {@code p}, its kind, and for a bin the query of its one-row relation
-     * ({@code lo}, {@code w}), which the expression reads under the bin alias.
+     * A derived field: its expression over {@code p}, its kind, and the query of a one-row relation the expression
+     * reads under the side alias (a bin's {@code lo} and {@code w}, a paint map's cells), or null.
      */
     record Derived(
-            String expression, FieldKind kind, @Nullable String binStats) {
+            String expression, FieldKind kind, @Nullable String side) {
 
         Derived(String expression, FieldKind kind) {
             this(expression, kind, null);
@@ -208,7 +210,16 @@ final class ChartExpressions {
 
     // ---- transforms
 
-    static Derived transform(Transform transform, Function<String, Field> lookup, String relation, String binAlias) {
+    /**
+     * @param side the alias of the derived field's one-row relation, if it needs one
+     * @param parameters the query's parameters so far, for the values bound in the side relation
+     */
+    static Derived transform(
+            Transform transform,
+            Function<String, Field> lookup,
+            String relation,
+            String side,
+            List<Object> parameters) {
         return switch (transform.op()) {
             case ONE -> new Derived("CAST(1 AS BIGINT)", FieldKind.NUMBER);
             case LOG, LOG2, LOG10 -> {
@@ -223,7 +234,7 @@ final class ChartExpressions {
                 };
                 yield new Derived("CASE WHEN " + c + " > 0 THEN " + log + " END", FieldKind.NUMBER);
             }
-            case BIN -> bin(transform, lookup, relation, binAlias);
+            case BIN -> bin(transform, lookup, relation, side);
             case DATE_TIME_DRILL -> {
                 String c = "p." + temporalField(transform, lookup).column();
                 String unit = unit(transform);
@@ -259,10 +270,7 @@ final class ChartExpressions {
                                 + " // greatest(count(" + c + ") OVER (), 1) + 1 END",
                         FieldKind.NUMBER);
             }
-            case PAINT ->
-                throw new QuarryException(
-                        EngineError.QUERY_NOT_SUPPORTED,
-                        "The paint transform is not supported; build the field another way.");
+            case PAINT -> paint(paintMap(transform), lookup, side, parameters);
             case EXPR -> throw new IllegalStateException("the compiler writes expr fields itself");
         };
     }
@@ -284,6 +292,118 @@ final class ChartExpressions {
         String expression = "CASE WHEN " + c + " IS NULL THEN NULL WHEN " + b + ".w = 0 THEN 0 ELSE least(floor((" + c
                 + " - " + b + ".lo) / " + b + ".w), " + (bins - 1) + ") END";
         return new Derived(expression, FieldKind.BIN, stats);
+    }
+
+    private static PaintMap paintMap(Transform transform) {
+        PaintMap found = null;
+        for (Param param : transform.params()) {
+            if (param.value() instanceof PaintMap map
+                    && (param.type() == ParamType.NEW_MAP || (param.type() == ParamType.MAP && found == null))) {
+                found = map;
+            }
+        }
+        if (found == null) {
+            throw invalid("The paint transform needs a paint map (a newmap or map parameter).");
+        }
+        return found;
+    }
+
+    /**
+     * The colour name of each row: colour 1 unless a facet painted the row's cell. Each facet's cells are one list in
+     * the side relation, and a row's cell is its position along each dimension times the dimension's weight.
+     */
+    private static Derived paint(PaintMap map, Function<String, Field> lookup, String s, List<Object> parameters) {
+        List<String> side = new ArrayList<>();
+        String name1 = map.names().get(1);
+        String result = name1 == null ? "CAST(NULL AS VARCHAR)" : Sql.literal(name1);
+        for (PaintMap.Facet facet : map.facets()) {
+            List<PaintMap.Dimension> dimensions = facet.dimensions();
+            StringJoiner cell = new StringJoiner(" + ");
+            long weight = facet.cells().length;
+            for (PaintMap.Dimension dimension : dimensions) {
+                weight /= dimension.width();
+                cell.add("(" + position(dimension, lookup, s, side, parameters) + ") * " + weight);
+            }
+            byte[] cells = facet.cells();
+            List<String> codes = new ArrayList<>(cells.length);
+            for (byte code : cells) {
+                codes.add(Integer.toString(Byte.toUnsignedInt(code)));
+            }
+            String list = "m" + side.size();
+            parameters.add(new SqlArray(codes));
+            side.add("CAST(? AS UTINYINT[]) AS " + list);
+            String code = s + "." + list + "[" + cell + " + 1]";
+            StringJoiner names = new StringJoiner(" ", "CASE " + code + " ", " END");
+            map.names().forEach((number, name) -> names.add("WHEN " + number + " THEN " + Sql.literal(name)));
+            result = "CASE WHEN " + code + " <> 0 THEN " + (map.names().isEmpty() ? "NULL" : names.toString())
+                    + " ELSE " + result + " END";
+        }
+        return new Derived(result, FieldKind.TEXT, "SELECT " + String.join(", ", side));
+    }
+
+    /** A row's position (0 … width − 1) along one dimension of a paint facet. */
+    private static String position(
+            PaintMap.Dimension dimension,
+            Function<String, Field> lookup,
+            String s,
+            List<String> side,
+            List<Object> parameters) {
+        Field field = lookup.apply(dimension.fid());
+        String c = "p." + field.column();
+        switch (dimension) {
+            case PaintMap.Quantitative q -> {
+                String v = switch (field.kind()) {
+                    case NUMBER -> "coalesce(CAST(" + c + " AS DOUBLE), 0)";
+                    case TEMPORAL -> "coalesce(CAST(epoch_ms(" + c + ") AS DOUBLE), 0)";
+                    default ->
+                        throw invalid(
+                                "The paint dimension on " + quote(dimension.fid()) + " needs a number or date field.");
+                };
+                String lo = "CAST(" + Sql.literal(Double.toString(q.lo())) + " AS DOUBLE)";
+                String hi = "CAST(" + Sql.literal(Double.toString(q.hi())) + " AS DOUBLE)";
+                return "CASE WHEN " + v + " >= " + hi + " THEN " + (q.width() - 1) + " WHEN " + v + " <= " + lo
+                        + " THEN 0 ELSE CAST(floor(" + q.width() + " * (" + v + " - " + lo + ") / (" + hi + " - " + lo
+                        + ")) AS BIGINT) END";
+            }
+            case PaintMap.Nominal n -> {
+                List<String> texts = new ArrayList<>();
+                List<String> indexes = new ArrayList<>();
+                int nullIndex = -1;
+                for (int i = 0; i < n.values().size(); i++) {
+                    Object value = n.values().get(i);
+                    if (value == null) {
+                        nullIndex = nullIndex < 0 ? i : nullIndex;
+                    } else {
+                        texts.add(member(dimension.fid(), field.kind(), value));
+                        indexes.add(Integer.toString(i));
+                    }
+                }
+                String type = switch (field.kind()) {
+                    case NUMBER -> "DOUBLE";
+                    case TEMPORAL -> "BIGINT";
+                    case BOOLEAN -> "BOOLEAN";
+                    case TEXT -> "VARCHAR";
+                    case BIN -> throw invalid("The paint dimension on " + quote(dimension.fid()) + " cannot use bins.");
+                };
+                String v = switch (field.kind()) {
+                    case NUMBER -> "CAST(" + c + " AS DOUBLE)";
+                    case TEMPORAL -> "epoch_ms(" + c + ")";
+                    default -> c;
+                };
+                String found = "0";
+                if (!texts.isEmpty()) {
+                    String values = "v" + side.size();
+                    parameters.add(new SqlArray(texts));
+                    side.add("CAST(? AS " + type + "[]) AS " + values);
+                    String positions = "i" + side.size();
+                    parameters.add(new SqlArray(indexes));
+                    side.add("CAST(? AS BIGINT[]) AS " + positions);
+                    found = "coalesce(" + s + "." + positions + "[list_position(" + s + "." + values + ", " + v
+                            + ")], 0)";
+                }
+                return "CASE WHEN " + v + " IS NULL THEN " + Math.max(nullIndex, 0) + " ELSE " + found + " END";
+            }
+        }
     }
 
     private static Field numberField(Transform transform, Function<String, Field> lookup) {

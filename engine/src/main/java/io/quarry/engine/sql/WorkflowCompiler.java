@@ -254,16 +254,17 @@ public final class WorkflowCompiler {
             fields.put(transform.as(), new Field(column, kind(checked.type())));
             return;
         }
-        String bins = "b" + column.substring(1);
-        ChartExpressions.Derived derived = ChartExpressions.transform(transform, this::field, relation, bins);
-        if (derived.binStats() == null) {
+        String side = "b" + column.substring(1);
+        ChartExpressions.Derived derived =
+                ChartExpressions.transform(transform, this::field, relation, side, parameters);
+        if (derived.side() == null) {
             add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p");
             fields.put(transform.as(), new Field(column, derived.kind()));
             return;
         }
-        ctes.add(bins + " AS (" + derived.binStats() + ")");
-        add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p CROSS JOIN " + bins);
-        fields.put(transform.as(), new Field(column, derived.kind(), bins));
+        ctes.add(side + " AS (" + derived.side() + ")");
+        add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p CROSS JOIN " + side);
+        fields.put(transform.as(), new Field(column, derived.kind(), derived.kind() == FieldKind.BIN ? side : null));
     }
 
     private static String expressionText(Transform transform) {

@@ -11,6 +11,7 @@ import io.quarry.engine.EngineError;
 import io.quarry.engine.query.FilterRule;
 import io.quarry.engine.query.FilterStep;
 import io.quarry.engine.query.FilterStep.FieldFilter;
+import io.quarry.engine.query.PaintMap;
 import io.quarry.engine.query.QueryLimits;
 import io.quarry.engine.query.SortStep;
 import io.quarry.engine.query.TransformOp;
@@ -24,9 +25,12 @@ import io.quarry.engine.query.ViewStep.Measure;
 import io.quarry.engine.query.Workflow;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.zip.Deflater;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -233,6 +237,80 @@ abstract class ChartQueryExpressionContract extends ChartQueryContractPart {
                                 QueryLimits.defaults()),
                 EngineError.QUERY_EXPRESSION_INVALID,
                 "The expression cannot use \"max\" (position 5): an aggregate cannot be inside another one.");
+    }
+
+    private static TransformStep paint(PaintMap map) {
+        return TransformStep.of(
+                new Transform("colour", TransformOp.PAINT, List.of(new Param(ParamType.NEW_MAP, map)), "colour", null));
+    }
+
+    /** Price in 4 positions over [0, 40] by city (Oslo, Rome, null): a = 3, b = 6, c = d = 1, e = 11. */
+    private static PaintMap.Facet priceByCity(byte[] cells) {
+        return new PaintMap.Facet(
+                List.of(
+                        new PaintMap.Quantitative("price", 0, 40, 4),
+                        new PaintMap.Nominal("city", Arrays.asList("Oslo", "Rome", null))),
+                cells);
+    }
+
+    @Test
+    void paintGivesEachRowTheColourOfItsCellFacetAfterFacet() {
+        Dataset dataset = people();
+        byte[] cells = new byte[12];
+        cells[3] = 2;
+        cells[1] = 3;
+        cells[11] = 2;
+        PaintMap.Facet byQty =
+                new PaintMap.Facet(List.of(new PaintMap.Quantitative("qty", 1, 5, 2)), new byte[] {0, 4});
+
+        assertThat(column(
+                        dataset,
+                        "colour",
+                        paint(new PaintMap(List.of(priceByCity(cells)), Map.of(1, "none", 2, "red")))))
+                .containsExactly("red", "none", null, null, "red");
+        assertThat(column(
+                        dataset,
+                        "colour",
+                        paint(new PaintMap(
+                                List.of(priceByCity(cells), byQty), Map.of(1, "none", 2, "red", 4, "blue")))))
+                .containsExactly("red", "none", "blue", null, "blue");
+    }
+
+    @Test
+    void paintReadsGraphicWalkersCompressedCellsAndRefusesBadOnes() {
+        Dataset dataset = people();
+        byte[] cells = new byte[12];
+        cells[6] = 2;
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        deflater.setInput(cells);
+        deflater.finish();
+        byte[] packed = new byte[100];
+        int length = deflater.deflate(packed);
+        deflater.end();
+        String base64 = Base64.getEncoder().encodeToString(Arrays.copyOf(packed, length));
+        List<PaintMap.Dimension> dimensions = priceByCity(cells).dimensions();
+
+        assertThat(column(
+                        dataset,
+                        "colour",
+                        paint(new PaintMap(
+                                List.of(PaintMap.Facet.deflated(dimensions, base64)), Map.of(1, "a", 2, "b")))))
+                .containsExactly("a", "b", "a", "a", "a");
+        assertFails(() -> PaintMap.Facet.deflated(dimensions, "not base64!"), EngineError.QUERY_INVALID);
+        assertFails(
+                () -> PaintMap.Facet.deflated(List.of(new PaintMap.Quantitative("price", 0, 1, 5)), base64),
+                EngineError.QUERY_INVALID,
+                "A paint map holds more cells than its dimensions have (5).");
+        assertFails(
+                () -> engine().query(
+                                dataset.id(),
+                                Workflow.of(paint(new PaintMap(
+                                        List.of(new PaintMap.Facet(
+                                                List.of(new PaintMap.Quantitative("city", 0, 1, 1)), new byte[1])),
+                                        Map.of()))),
+                                QueryLimits.defaults()),
+                EngineError.QUERY_INVALID,
+                "The paint dimension on \"city\" needs a number or date field.");
     }
 
     @Test

@@ -7,11 +7,14 @@ import io.quarry.server.dataset.QuarryApi;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -120,6 +123,49 @@ class ChartApiIT extends ApiTestSupport {
         assertThat(rows.toString())
                 .isEqualTo("[{\"band\":\"high\",\"double_sum\":170.0,\"spread\":20.0},"
                         + "{\"band\":\"low\",\"double_sum\":50.0,\"spread\":5.0}]");
+    }
+
+    /** Cells as Graphic Walker sends them: raw deflate, then base64. */
+    static String deflated(byte[] cells) {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        deflater.setInput(cells);
+        deflater.finish();
+        byte[] packed = new byte[64 + cells.length];
+        int length = deflater.deflate(packed);
+        deflater.end();
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(packed, length));
+    }
+
+    static String paintChart(String param) {
+        return """
+                {"workflow":[{"type":"transform","transform":[{"key":"gw_paint","expression":{"op":"paint",
+                   "as":"gw_paint","params":[%s]}}]},
+                 {"type":"view","query":[{"op":"aggregate","groupBy":["gw_paint"],
+                   "measures":[{"field":"*","agg":"count","asFieldKey":"n"}]}]}]}""".formatted(param);
+    }
+
+    @Test
+    void paintMapsEachRowToThePaintedColour() throws Exception {
+        // toys priced in the upper half of [0, 40] are painted "hot": trips 2 (20) and 6 (25)
+        JsonNode rows = ok(paintChart("""
+                {"type":"newmap","value":{"facets":[{"dimensions":[
+                   {"fid":"category","domain":{"type":"nominal","value":["books","toys"],"width":2}},
+                   {"fid":"price","domain":{"type":"quantitative","value":[0,40],"width":2}}],
+                   "map":"%s","usedColor":[2]}],
+                 "dict":{"1":{"name":"rest","color":"#ccc"},"2":{"name":"hot","color":"#f00"}},"usedColor":[2]}}""".formatted(deflated(new byte[] {0, 0, 0, 2}))));
+        assertThat(rows.toString()).isEqualTo("[{\"gw_paint\":\"hot\",\"n\":2},{\"gw_paint\":\"rest\",\"n\":4}]");
+
+        // the first format: y = price over [0, 40], x = distance over [0, 5], 2 x 2; only trip 4 is in the top right
+        JsonNode old = ok(paintChart("""
+                {"type":"map","value":{"x":"distance_km","y":"price","domainX":[0,5],"domainY":[0,40],"mapwidth":2,
+                 "map":"%s","dict":{"1":{"name":"rest","color":"#ccc"},"2":{"name":"hot","color":"#f00"}},
+                 "usedColor":[2]}}""".formatted(deflated(new byte[] {0, 0, 0, 2}))));
+        assertThat(old.toString()).isEqualTo("[{\"gw_paint\":\"hot\",\"n\":1},{\"gw_paint\":\"rest\",\"n\":5}]");
+
+        assertThat(problem(paintChart("""
+                                {"type":"newmap","value":{"facets":[{"dimensions":[{"fid":"price",
+                                   "domain":{"type":"quantitative","value":[0,40],"width":2}}],"map":"%%%%"}],
+                                 "dict":{"1":{"name":"rest"}}}}"""), 400, "QUERY_INVALID")).isEqualTo("A paint map is not valid base64.");
     }
 
     @Test
