@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /** The types {@code CAST(x AS type)} may name, with the spellings each accepts. A failed cast gives null. */
 public enum CastType {
-    DOUBLE(ValueType.NUMBER, "double", "float", "real", "decimal", "numeric"),
-    BIGINT(ValueType.NUMBER, "bigint", "integer", "int"),
+    DOUBLE(ValueType.NUMBER, "double", "double precision", "float", "float8", "real", "decimal", "numeric"),
+    BIGINT(ValueType.NUMBER, "bigint", "integer", "int", "int8", "int4"),
     VARCHAR(ValueType.TEXT, "varchar", "text", "string"),
     BOOLEAN(ValueType.BOOLEAN, "boolean", "bool"),
     DATE(ValueType.TEMPORAL, "date"),

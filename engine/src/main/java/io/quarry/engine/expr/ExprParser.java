@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads an expression into a tree, by recursive descent. Precedence, loosest first: {@code OR}; {@code AND}; {@code
  * NOT}; comparisons, {@code IS [NOT] NULL}, {@code [NOT] IN}, {@code [NOT] BETWEEN}, {@code [NOT] LIKE/ILIKE}; {@code +
- * -}; {@code * / %}; unary {@code -}. Input is bounded: at most {@link #MAX_LENGTH} characters and a tree at most
- * {@link #MAX_DEPTH} nodes deep. The parser knows no fields: {@link ExprChecker} resolves names and types.
+ * -}; {@code * / %}; unary {@code -}; {@code x::type}. Besides plain SQL it reads what Graphic Walker sends (its
+ * SQL printer quotes function and type names, writes casts as {@code ::} and strings with a backslash as {@code
+ * E'...'}). Input is bounded: at most {@link #MAX_LENGTH} characters and a tree at most {@link #MAX_DEPTH} nodes deep.
+ * The parser knows no fields: {@link ExprChecker} resolves names and types.
  */
 public final class ExprParser {
 
@@ -238,7 +240,14 @@ public final class ExprParser {
             expectSymbol("(", "( and a list of values");
             List<Expr> values = new ArrayList<>();
             do {
-                values.add(literal());
+                Expr value = additive();
+                if (!isValue(value)) {
+                    throw ExpressionException.at(
+                            ExprChecker.shown(value),
+                            value.position(),
+                            "IN takes a list of values (numbers, strings, TRUE, FALSE or NULL)");
+                }
+                values.add(value);
             } while (takeSymbol(","));
             expectSymbol(")", ") after the list of values");
             return node(new Expr.In(left, values, negated, token.position()), token);
@@ -255,6 +264,17 @@ public final class ExprParser {
             return node(new Expr.Like(left, additive(), caseInsensitive, negated, token.position()), token);
         }
         return left;
+    }
+
+    private static boolean isValue(Expr expr) {
+        return switch (expr) {
+            case Expr.NumberLiteral n -> true;
+            case Expr.StringLiteral t -> true;
+            case Expr.BooleanLiteral b -> true;
+            case Expr.NullLiteral n -> true;
+            case Expr.Unary unary -> unary.op() == Expr.UnaryOp.NEGATE && unary.operand() instanceof Expr.NumberLiteral;
+            default -> false;
+        };
     }
 
     private static @Nullable BinaryOp comparison(Token token) {
@@ -306,7 +326,12 @@ public final class ExprParser {
                 leave();
             }
         }
-        return primary();
+        Expr operand = primary();
+        while (peek().is("::")) {
+            Token op = take();
+            operand = node(new Expr.Cast(operand, castType(), op.position()), op);
+        }
+        return operand;
     }
 
     private Expr primary() {
@@ -316,6 +341,9 @@ public final class ExprParser {
                 return literal();
             }
             case QUOTED_NAME -> {
+                if (peekAfter().is("(")) {
+                    return call(token);
+                }
                 take();
                 return node(new Expr.FieldRef(token.text(), token.position()), token);
             }
@@ -362,13 +390,9 @@ public final class ExprParser {
         return node(new Expr.FieldRef(token.text(), token.position()), token);
     }
 
-    /** A number, string, TRUE, FALSE or NULL, with an optional minus sign before a number. */
+    /** A number, string, TRUE, FALSE or NULL. */
     private Expr literal() {
         Token token = take();
-        if (token.is("-") && peek().kind() == Kind.NUMBER) {
-            Token number = take();
-            return node(new Expr.NumberLiteral(number(number).negate(), token.position()), token);
-        }
         return switch (token.kind()) {
             case NUMBER -> node(new Expr.NumberLiteral(number(token), token.position()), token);
             case STRING -> node(new Expr.StringLiteral(token.text(), token.position()), token);
@@ -422,19 +446,26 @@ public final class ExprParser {
             expectSymbol("(", "( after CAST");
             Expr operand = expression();
             expectKeyword("as");
-            Token typeName = take();
-            CastType type = typeName.kind() == Kind.NAME ? CastType.of(typeName.text()) : null;
-            if (type == null) {
-                throw unexpected(typeName, "CAST can only make " + CastType.allowed());
-            }
-            if (type == CastType.DOUBLE && typeName.isKeyword("double")) {
-                takeKeyword("precision");
-            }
+            CastType type = castType();
             expectSymbol(")", ") after the type");
             return node(new Expr.Cast(operand, type, start.position()), start);
         } finally {
             leave();
         }
+    }
+
+    /** A type name, plain or in double quotes ({@code double precision} either way). */
+    private CastType castType() {
+        Token typeName = take();
+        boolean named = typeName.kind() == Kind.NAME || typeName.kind() == Kind.QUOTED_NAME;
+        CastType type = named ? CastType.of(typeName.text()) : null;
+        if (type == null) {
+            throw unexpected(typeName, "a cast can only make " + CastType.allowed());
+        }
+        if (typeName.isKeyword("double")) {
+            takeKeyword("precision");
+        }
+        return type;
     }
 
     private Expr call(Token name) {

@@ -52,10 +52,14 @@ final class Lexer {
             return number(start);
         }
         if (c == '\'') {
-            return quoted(start, '\'', Kind.STRING);
+            return quoted(start, '\'', Kind.STRING, false);
+        }
+        if ((c == 'E' || c == 'e') && text.startsWith("'", at + 1)) {
+            at++;
+            return quoted(start, '\'', Kind.STRING, true);
         }
         if (c == '"') {
-            return quoted(start, '"', Kind.QUOTED_NAME);
+            return quoted(start, '"', Kind.QUOTED_NAME, false);
         }
         if (isNameStart(c)) {
             while (at < text.length() && isNamePart(text.charAt(at))) {
@@ -67,7 +71,7 @@ final class Lexer {
             throw ExpressionException.at(
                     ExpressionException.quote(text.substring(at, at + 2)), start + 1, "comments are not allowed");
         }
-        for (String symbol : new String[] {"<>", "!=", "<=", ">="}) {
+        for (String symbol : new String[] {"<>", "!=", "<=", ">=", "::"}) {
             if (text.startsWith(symbol, at)) {
                 at += 2;
                 return new Token(Kind.SYMBOL, symbol, start + 1);
@@ -114,7 +118,8 @@ final class Lexer {
         return new Token(Kind.NUMBER, text.substring(start, at), start + 1);
     }
 
-    private Token quoted(int start, char quote, Kind kind) {
+    /** @param escapes an {@code E'...'} string, where a backslash is written {@code \\} (no other escapes) */
+    private Token quoted(int start, char quote, Kind kind, boolean escapes) {
         StringBuilder value = new StringBuilder();
         at++;
         while (true) {
@@ -127,6 +132,17 @@ final class Lexer {
             char c = text.charAt(at++);
             if (c == '\0') {
                 throw ExpressionException.at("\"\\u0000\"", at, "a NUL character is not allowed");
+            }
+            if (escapes && c == '\\') {
+                if (at >= text.length() || text.charAt(at) != '\\') {
+                    throw ExpressionException.at(
+                            "\"\\\"",
+                            at,
+                            "in an E'...' string a backslash is written \\\\, and no other escape is allowed");
+                }
+                value.append('\\');
+                at++;
+                continue;
             }
             if (c == quote) {
                 if (at < text.length() && text.charAt(at) == quote) {

@@ -140,6 +140,15 @@ abstract class ChartQueryExpressionContract extends ChartQueryContractPart {
         {"TRUE", true, true, true, true, true},
         {"'it''s'", "it's", "it's", "it's", "it's", "it's"},
         {"'back\\slash'", "back\\slash", "back\\slash", "back\\slash", "back\\slash", "back\\slash"},
+        {"(\"price\" * (2))", 21.0, 40.0, null, 10.0, 60.0},
+        {"\"upper\"(\"city\")", "OSLO", "OSLO", "ROME", "ROME", null},
+        {"(\"qty\")::\"text\"", "1", "2", "3", null, "5"},
+        {"-qty::int", -1.0, -2.0, -3.0, null, -5.0},
+        {"(price)::\"double precision\" > (2.)", true, true, null, true, true},
+        {"(\"city\" IN (('Oslo'), ('Paris')))", true, true, false, false, null},
+        {"(\"qty\" NOT IN (-(5), (1)))", false, true, true, null, true},
+        {"\"round\"((\"price\" / (3)), (2))", 3.5, 6.67, null, 1.67, 10.0},
+        {"E'back\\\\slash'", "back\\slash", "back\\slash", "back\\slash", "back\\slash", "back\\slash"},
         {"concat('日本', name, '\u00e9')", "日本a\u00e9", "日本b\u00e9", "日本c\u00e9", "日本d\u00e9", "日本e\u00e9"},
     };
 
