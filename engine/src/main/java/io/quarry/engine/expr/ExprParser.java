@@ -410,7 +410,12 @@ public final class ExprParser {
     }
 
     private static BigDecimal number(Token token) {
-        BigDecimal value = new BigDecimal(token.text());
+        BigDecimal value;
+        try {
+            value = new BigDecimal(token.text());
+        } catch (NumberFormatException e) {
+            throw ExpressionException.at(token, "the number's exponent is out of range");
+        }
         if (value.abs().compareTo(BigDecimal.valueOf(Double.MAX_VALUE)) > 0) {
             throw ExpressionException.at(token, "the number is too large");
         }

@@ -90,6 +90,8 @@ abstract class ChartQueryHostileExpressionContract extends ChartQueryContractPar
         {"price price", "\"price\" (position 7): the expression should end here"},
         {"price +", "the end (position 8): the expression ends too early"},
         {"1e999", "\"1e999\" (position 1): the number is too large"},
+        {"1e99999999999", "\"1e99999999999\" (position 1): the number's exponent is out of range"},
+        {"price * 1e-99999999999", "\"1e-99999999999\" (position 9): the number's exponent is out of range"},
         {"12abc", "\"12abc\" (position 1): it is not a number"},
         {"", "The expression is empty."},
         {"(".repeat(100) + "1" + ")".repeat(100), "\"(\" (position 65): the expression is nested more than 64 levels"},
