@@ -17,6 +17,7 @@ import io.quarry.engine.query.ViewStep.Aggregate;
 import io.quarry.engine.query.ViewStep.Measure;
 import io.quarry.engine.query.Workflow;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.assertj.core.api.SoftAssertions;
@@ -116,6 +117,110 @@ abstract class ChartQueryHostileExpressionContract extends ChartQueryContractPar
             soft.assertThat(failure.getMessage()).as(shown).contains(hostile[1]);
         }
         soft.assertAll();
+    }
+
+    private static final String[] LEAVES = {
+        "price",
+        "qty",
+        "city",
+        "note",
+        "at",
+        "day",
+        "flag",
+        "name",
+        "1",
+        "0",
+        "-2.5",
+        "1e300",
+        "'x'",
+        "''",
+        "'%'",
+        "TRUE",
+        "NULL",
+        "'2024-01-01'"
+    };
+    private static final String[] BINARY = {
+        "+", "-", "*", "/", "%", "=", "<>", "<", ">=", "AND", "OR", "LIKE", "ILIKE", "||"
+    };
+    private static final String[] FUNCTIONS = {
+        "abs",
+        "round",
+        "floor",
+        "ceil",
+        "sqrt",
+        "exp",
+        "ln",
+        "log10",
+        "power",
+        "sign",
+        "lower",
+        "upper",
+        "length",
+        "trim",
+        "substr",
+        "concat",
+        "replace",
+        "coalesce",
+        "nullif",
+        "greatest",
+        "least",
+        "year",
+        "month",
+        "day",
+        "hour",
+        "minute",
+        "date_trunc"
+    };
+    private static final String[] TYPES = {"double", "bigint", "varchar", "boolean", "date", "timestamp"};
+
+    private static String random(Random random, int depth) {
+        if (depth == 0 || random.nextInt(4) == 0) {
+            return LEAVES[random.nextInt(LEAVES.length)];
+        }
+        return switch (random.nextInt(8)) {
+            case 0, 1 ->
+                "(" + random(random, depth - 1) + " " + BINARY[random.nextInt(BINARY.length)] + " "
+                        + random(random, depth - 1) + ")";
+            case 2 -> {
+                StringBuilder call = new StringBuilder(FUNCTIONS[random.nextInt(FUNCTIONS.length)]).append('(');
+                int args = 1 + random.nextInt(3);
+                for (int i = 0; i < args; i++) {
+                    call.append(i == 0 ? "" : ", ").append(random(random, depth - 1));
+                }
+                yield call.append(')').toString();
+            }
+            case 3 -> "CAST(" + random(random, depth - 1) + " AS " + TYPES[random.nextInt(TYPES.length)] + ")";
+            case 4 ->
+                "CASE WHEN " + random(random, depth - 1) + " THEN " + random(random, depth - 1) + " ELSE "
+                        + random(random, depth - 1) + " END";
+            case 5 -> random(random, depth - 1) + " BETWEEN " + random(random, 0) + " AND " + random(random, 0);
+            case 6 -> random(random, depth - 1) + (random.nextBoolean() ? " IS NULL" : " NOT IN (1, 'x', NULL)");
+            default -> (random.nextBoolean() ? "-" : "NOT ") + random(random, depth - 1);
+        };
+    }
+
+    @Test
+    void randomExpressionsEitherRunOrFailAsInvalidNeverInTheEngine() {
+        Dataset dataset = people();
+        Random random = new Random(42);
+        int ran = 0;
+        SoftAssertions soft = new SoftAssertions();
+        for (int i = 0; i < 1_000; i++) {
+            String expression = random(random, 4);
+            try {
+                engine().query(
+                                dataset.id(),
+                                Workflow.of(ChartQueryExpressionContract.expr("x", expression)),
+                                QueryLimits.defaults());
+                ran++;
+            } catch (QuarryException e) {
+                soft.assertThat(e.code())
+                        .as(expression + ": " + e.getMessage())
+                        .isEqualTo(EngineError.QUERY_EXPRESSION_INVALID);
+            }
+        }
+        soft.assertAll();
+        assertThat(ran).as("expressions that ran").isGreaterThan(100);
     }
 
     @Test
