@@ -19,6 +19,7 @@ public enum EngineError implements ErrorCode {
     QUERY_UNKNOWN_FIELD(ErrorKind.INVALID_REQUEST, "Unknown chart field"),
     QUERY_INVALID(ErrorKind.INVALID_REQUEST, "Invalid chart query"),
     QUERY_NOT_SUPPORTED(ErrorKind.INVALID_REQUEST, "Chart operation not supported"),
+    QUERY_EXPRESSION_INVALID(ErrorKind.INVALID_REQUEST, "Invalid computed-field expression"),
     QUERY_TIME_LIMIT(ErrorKind.LIMIT_EXCEEDED, "Chart query took too long"),
     STORAGE_FAILED(ErrorKind.INTERNAL, "Storage failure");
 

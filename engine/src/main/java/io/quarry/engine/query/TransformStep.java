@@ -19,7 +19,8 @@ public record TransformStep(List<Transform> transforms) implements Step {
     /**
      * One derived field.
      *
-     * @param num the number of bins for {@code bin} (default 10), the base for {@code log} (default e)
+     * @param num the number of bins for {@code bin} and of buckets for {@code binCount} (default 10), the base for
+     *     {@code log} (default e)
      */
     public record Transform(
             String key,
@@ -48,7 +49,10 @@ public record TransformStep(List<Transform> transforms) implements Step {
         }
     }
 
-    /** A transform parameter: a field id, a value, or a format or offset the engine may ignore. */
+    /**
+     * A transform parameter: a field id, a value (a {@link PaintMap} for the map types), or a format or offset the
+     * engine may ignore.
+     */
     public record Param(ParamType type, @Nullable Object value) {
 
         public Param {
@@ -72,6 +76,10 @@ public record TransformStep(List<Transform> transforms) implements Step {
         OFFSET("offset"),
         DISPLAY_OFFSET("displayOffset"),
         SQL("sql"),
+        /** A {@link PaintMap}, from Graphic Walker's first paint format. */
+        MAP("map"),
+        /** A {@link PaintMap}. */
+        NEW_MAP("newmap"),
         NEW_NAME("newname");
 
         private final String wireName;

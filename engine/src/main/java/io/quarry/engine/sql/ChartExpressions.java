@@ -4,6 +4,7 @@ import io.quarry.engine.EngineError;
 import io.quarry.engine.QuarryException;
 import io.quarry.engine.query.Aggregation;
 import io.quarry.engine.query.FilterRule;
+import io.quarry.engine.query.PaintMap;
 import io.quarry.engine.query.TransformStep.Param;
 import io.quarry.engine.query.TransformStep.ParamType;
 import io.quarry.engine.query.TransformStep.Transform;
@@ -14,8 +15,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,11 +29,22 @@ final class ChartExpressions {
 
     private static final int MAX_SHOWN = 80;
     private static final int DEFAULT_BINS = 10;
+    /** Patterns with no character special to regular expressions or to LIKE: they match as plain text. */
+    private static final Pattern PLAIN_WORDS = Pattern.compile("[A-Za-z0-9 ]+");
 
     private ChartExpressions() {}
 
-    /** A derived field: its expression over {@code p}, what to join for it (may be empty), its kind. */
-    record Derived(String expression, String join, FieldKind kind) {}
+    /**
+     * A derived field: its expression over {@code p}, its kind, and the query of a one-row relation the expression
+     * reads under the side alias (a bin's {@code lo} and {@code w}, a paint map's cells), or null.
+     */
+    record Derived(
+            String expression, FieldKind kind, @Nullable String side) {
+
+        Derived(String expression, FieldKind kind) {
+            this(expression, kind, null);
+        }
+    }
 
     static String quote(String text) {
         return '"' + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text) + '"';
@@ -89,8 +103,15 @@ final class ChartExpressions {
                     warnings.add("The pattern " + quote(regexp.pattern()) + " is not a valid regular expression.");
                     yield "false";
                 }
+                String text = "CAST(" + field.value() + " AS VARCHAR)";
+                if (PLAIN_WORDS.matcher(regexp.pattern()).matches()) {
+                    // the same match as the regular expression, by the engine's faster substring search
+                    yield regexp.caseSensitive()
+                            ? "contains(" + text + ", " + Sql.literal(regexp.pattern()) + ")"
+                            : text + " ILIKE " + Sql.literal("%" + regexp.pattern() + "%");
+                }
                 parameters.add(regexp.pattern());
-                yield "regexp_matches(CAST(" + c + " AS VARCHAR), ?" + (regexp.caseSensitive() ? "" : ", 'i'") + ")";
+                yield "regexp_matches(" + text + ", ?" + (regexp.caseSensitive() ? "" : ", 'i'") + ")";
             }
         };
     }
@@ -189,9 +210,18 @@ final class ChartExpressions {
 
     // ---- transforms
 
-    static Derived transform(Transform transform, Function<String, Field> lookup, String relation, String binAlias) {
+    /**
+     * @param side the alias of the derived field's one-row relation, if it needs one
+     * @param parameters the query's parameters so far, for the values bound in the side relation
+     */
+    static Derived transform(
+            Transform transform,
+            Function<String, Field> lookup,
+            String relation,
+            String side,
+            List<Object> parameters) {
         return switch (transform.op()) {
-            case ONE -> new Derived("CAST(1 AS BIGINT)", "", FieldKind.NUMBER);
+            case ONE -> new Derived("CAST(1 AS BIGINT)", FieldKind.NUMBER);
             case LOG, LOG2, LOG10 -> {
                 String c = "p." + numberField(transform, lookup).column();
                 String log = switch (transform.op()) {
@@ -202,9 +232,9 @@ final class ChartExpressions {
                                 ? "ln(" + c + ")"
                                 : "ln(" + c + ") / ln(" + logBase(transform.num()) + ")";
                 };
-                yield new Derived("CASE WHEN " + c + " > 0 THEN " + log + " END", "", FieldKind.NUMBER);
+                yield new Derived("CASE WHEN " + c + " > 0 THEN " + log + " END", FieldKind.NUMBER);
             }
-            case BIN -> bin(transform, lookup, relation, binAlias);
+            case BIN -> bin(transform, lookup, relation, side);
             case DATE_TIME_DRILL -> {
                 String c = "p." + temporalField(transform, lookup).column();
                 String unit = unit(transform);
@@ -216,7 +246,7 @@ final class ChartExpressions {
                         throw invalid("The dateTimeDrill transform cannot use the unit " + quote(unit)
                                 + "; use year, quarter, month, week, day, hour, minute or second.");
                 };
-                yield new Derived(expression, "", FieldKind.TEMPORAL);
+                yield new Derived(expression, FieldKind.TEMPORAL);
             }
             case DATE_TIME_FEATURE -> {
                 String c = "p." + temporalField(transform, lookup).column();
@@ -229,13 +259,19 @@ final class ChartExpressions {
                                 + quote(unit)
                                 + "; use year, quarter, month, week, weekday, day, hour, minute or second.");
                 };
-                yield new Derived("CAST(" + function + "(" + c + ") AS BIGINT)", "", FieldKind.NUMBER);
+                yield new Derived("CAST(" + function + "(" + c + ") AS BIGINT)", FieldKind.NUMBER);
             }
-            case BIN_COUNT, PAINT, EXPR ->
-                throw new QuarryException(
-                        EngineError.QUERY_NOT_SUPPORTED,
-                        "The " + transform.op().wireName()
-                                + " transform is not supported; build the field another way.");
+            case BIN_COUNT -> {
+                String c = "p." + numberField(transform, lookup).column();
+                int buckets = transform.num() == null ? DEFAULT_BINS : transform.num();
+                yield new Derived(
+                        "CASE WHEN " + c + " IS NULL THEN NULL ELSE (row_number() OVER (ORDER BY " + c
+                                + " ASC NULLS LAST, p." + WorkflowCompiler.ORDER + ") - 1) * " + buckets
+                                + " // greatest(count(" + c + ") OVER (), 1) + 1 END",
+                        FieldKind.NUMBER);
+            }
+            case PAINT -> paint(paintMap(transform), lookup, side, parameters);
+            case EXPR -> throw new IllegalStateException("the compiler writes expr fields itself");
         };
     }
 
@@ -246,18 +282,128 @@ final class ChartExpressions {
         return Integer.toString(base);
     }
 
+    /** The bin's number (0 … bins − 1, null for null); the compiler makes the {@code [lo, hi]} list from it. */
     private static Derived bin(Transform transform, Function<String, Field> lookup, String relation, String b) {
         String column = numberField(transform, lookup).column();
         int bins = transform.num() == null ? DEFAULT_BINS : transform.num();
         String c = "p." + column;
-        String join = " CROSS JOIN (SELECT CAST(min(" + column + ") AS DOUBLE) AS lo, (CAST(max(" + column
-                + ") AS DOUBLE) - CAST(min(" + column + ") AS DOUBLE)) / " + bins + " AS w FROM " + relation + ") AS "
-                + b;
-        String k = "(CASE WHEN " + b + ".w = 0 THEN 0 ELSE least(floor((" + c + " - " + b + ".lo) / " + b + ".w), "
-                + (bins - 1) + ") END)";
-        String expression = "CASE WHEN " + c + " IS NULL THEN NULL ELSE [" + b + ".lo + " + k + " * " + b + ".w, " + b
-                + ".lo + (" + k + " + 1) * " + b + ".w] END";
-        return new Derived(expression, join, FieldKind.BIN);
+        String stats = "SELECT CAST(min(" + column + ") AS DOUBLE) AS lo, (CAST(max(" + column
+                + ") AS DOUBLE) - CAST(min(" + column + ") AS DOUBLE)) / " + bins + " AS w FROM " + relation;
+        String expression = "CASE WHEN " + c + " IS NULL THEN NULL WHEN " + b + ".w = 0 THEN 0 ELSE least(floor((" + c
+                + " - " + b + ".lo) / " + b + ".w), " + (bins - 1) + ") END";
+        return new Derived(expression, FieldKind.BIN, stats);
+    }
+
+    private static PaintMap paintMap(Transform transform) {
+        PaintMap found = null;
+        for (Param param : transform.params()) {
+            if (param.value() instanceof PaintMap map
+                    && (param.type() == ParamType.NEW_MAP || (param.type() == ParamType.MAP && found == null))) {
+                found = map;
+            }
+        }
+        if (found == null) {
+            throw invalid("The paint transform needs a paint map (a newmap or map parameter).");
+        }
+        return found;
+    }
+
+    /**
+     * The colour name of each row: colour 1 unless a facet painted the row's cell. Each facet's cells are one list in
+     * the side relation, and a row's cell is its position along each dimension times the dimension's weight.
+     */
+    private static Derived paint(PaintMap map, Function<String, Field> lookup, String s, List<Object> parameters) {
+        List<String> side = new ArrayList<>();
+        String name1 = map.names().get(1);
+        String result = name1 == null ? "CAST(NULL AS VARCHAR)" : Sql.literal(name1);
+        for (PaintMap.Facet facet : map.facets()) {
+            List<PaintMap.Dimension> dimensions = facet.dimensions();
+            StringJoiner cell = new StringJoiner(" + ");
+            long weight = facet.cells().length;
+            for (PaintMap.Dimension dimension : dimensions) {
+                weight /= dimension.width();
+                cell.add("(" + position(dimension, lookup, s, side, parameters) + ") * " + weight);
+            }
+            byte[] cells = facet.cells();
+            List<String> codes = new ArrayList<>(cells.length);
+            for (byte code : cells) {
+                codes.add(Integer.toString(Byte.toUnsignedInt(code)));
+            }
+            String list = "m" + side.size();
+            parameters.add(new SqlArray(codes));
+            side.add("CAST(? AS UTINYINT[]) AS " + list);
+            String code = s + "." + list + "[" + cell + " + 1]";
+            StringJoiner names = new StringJoiner(" ", "CASE " + code + " ", " END");
+            map.names().forEach((number, name) -> names.add("WHEN " + number + " THEN " + Sql.literal(name)));
+            result = "CASE WHEN " + code + " <> 0 THEN " + (map.names().isEmpty() ? "NULL" : names.toString())
+                    + " ELSE " + result + " END";
+        }
+        return new Derived(result, FieldKind.TEXT, "SELECT " + String.join(", ", side));
+    }
+
+    /** A row's position (0 … width − 1) along one dimension of a paint facet. */
+    private static String position(
+            PaintMap.Dimension dimension,
+            Function<String, Field> lookup,
+            String s,
+            List<String> side,
+            List<Object> parameters) {
+        Field field = lookup.apply(dimension.fid());
+        String c = "p." + field.column();
+        switch (dimension) {
+            case PaintMap.Quantitative q -> {
+                String v = switch (field.kind()) {
+                    case NUMBER -> "coalesce(CAST(" + c + " AS DOUBLE), 0)";
+                    case TEMPORAL -> "coalesce(CAST(epoch_ms(" + c + ") AS DOUBLE), 0)";
+                    default ->
+                        throw invalid(
+                                "The paint dimension on " + quote(dimension.fid()) + " needs a number or date field.");
+                };
+                String lo = "CAST(" + Sql.literal(Double.toString(q.lo())) + " AS DOUBLE)";
+                String hi = "CAST(" + Sql.literal(Double.toString(q.hi())) + " AS DOUBLE)";
+                return "CASE WHEN " + v + " >= " + hi + " THEN " + (q.width() - 1) + " WHEN " + v + " <= " + lo
+                        + " THEN 0 ELSE CAST(floor(" + q.width() + " * (" + v + " - " + lo + ") / (" + hi + " - " + lo
+                        + ")) AS BIGINT) END";
+            }
+            case PaintMap.Nominal n -> {
+                List<String> texts = new ArrayList<>();
+                List<String> indexes = new ArrayList<>();
+                int nullIndex = -1;
+                for (int i = 0; i < n.values().size(); i++) {
+                    Object value = n.values().get(i);
+                    if (value == null) {
+                        nullIndex = nullIndex < 0 ? i : nullIndex;
+                    } else {
+                        texts.add(member(dimension.fid(), field.kind(), value));
+                        indexes.add(Integer.toString(i));
+                    }
+                }
+                String type = switch (field.kind()) {
+                    case NUMBER -> "DOUBLE";
+                    case TEMPORAL -> "BIGINT";
+                    case BOOLEAN -> "BOOLEAN";
+                    case TEXT -> "VARCHAR";
+                    case BIN -> throw invalid("The paint dimension on " + quote(dimension.fid()) + " cannot use bins.");
+                };
+                String v = switch (field.kind()) {
+                    case NUMBER -> "CAST(" + c + " AS DOUBLE)";
+                    case TEMPORAL -> "epoch_ms(" + c + ")";
+                    default -> c;
+                };
+                String found = "0";
+                if (!texts.isEmpty()) {
+                    String values = "v" + side.size();
+                    parameters.add(new SqlArray(texts));
+                    side.add("CAST(? AS " + type + "[]) AS " + values);
+                    String positions = "i" + side.size();
+                    parameters.add(new SqlArray(indexes));
+                    side.add("CAST(? AS BIGINT[]) AS " + positions);
+                    found = "coalesce(" + s + "." + positions + "[list_position(" + s + "." + values + ", " + v
+                            + ")], 0)";
+                }
+                return "CASE WHEN " + v + " IS NULL THEN " + Math.max(nullIndex, 0) + " ELSE " + found + " END";
+            }
+        }
     }
 
     private static Field numberField(Transform transform, Function<String, Field> lookup) {
@@ -307,8 +453,7 @@ final class ChartExpressions {
             return "count(*)";
         }
         if (agg == Aggregation.EXPR) {
-            throw new QuarryException(
-                    EngineError.QUERY_NOT_SUPPORTED, "The expr aggregation is not supported; pick another one.");
+            throw new IllegalStateException("the compiler writes expr measures itself");
         }
         if (field == null) {
             throw invalid("The " + agg.wireName() + " aggregation needs a field, not \"*\".");

@@ -4,11 +4,16 @@ import io.quarry.engine.Column;
 import io.quarry.engine.DataType;
 import io.quarry.engine.EngineError;
 import io.quarry.engine.QuarryException;
+import io.quarry.engine.expr.ExprChecker;
+import io.quarry.engine.expr.ExprParser;
+import io.quarry.engine.expr.ValueType;
+import io.quarry.engine.query.Aggregation;
 import io.quarry.engine.query.FilterStep;
 import io.quarry.engine.query.FilterStep.FieldFilter;
 import io.quarry.engine.query.QueryLimits;
 import io.quarry.engine.query.SortStep;
 import io.quarry.engine.query.Step;
+import io.quarry.engine.query.TransformOp;
 import io.quarry.engine.query.TransformStep;
 import io.quarry.engine.query.TransformStep.Param;
 import io.quarry.engine.query.TransformStep.ParamType;
@@ -20,11 +25,14 @@ import io.quarry.engine.query.Workflow;
 import io.quarry.engine.sql.CompiledQuery.FieldKind;
 import io.quarry.engine.sql.CompiledQuery.ResultField;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles a chart {@link Workflow} into one SQL query: a chain of common table expressions, one per step, each over
@@ -42,10 +50,36 @@ public final class WorkflowCompiler {
     /** Fails (with any error) when the bound regular expression is not valid for the engine. */
     public static final String PATTERN_CHECK = "SELECT regexp_matches('', ?)";
 
-    private static final String ORDER = "_o";
+    static final String ORDER = "_o";
 
-    /** A field as the query knows it: its column in the current relation and its kind. */
-    record Field(String column, FieldKind kind) {}
+    /**
+     * A field as the query knows it: its column in the current relation and its kind.
+     *
+     * @param bins for a bin field, the one-row relation holding its {@code lo} and {@code w}; the column then holds
+     *     only the bin's number, and the {@code [lo, hi]} list is made when the value is needed
+     */
+    record Field(String column, FieldKind kind, @Nullable String bins) {
+
+        Field(String column, FieldKind kind) {
+            this(column, kind, null);
+        }
+
+        /** The same field under another column. */
+        Field renamed(String newColumn) {
+            return new Field(newColumn, kind, bins);
+        }
+
+        /** The SQL of the field's value: the column, or for a bin its {@code [lo, hi]} list. */
+        String value() {
+            if (bins == null) {
+                return column;
+            }
+            String lo = "(SELECT lo FROM " + bins + ")";
+            String w = "(SELECT w FROM " + bins + ")";
+            return "CASE WHEN " + column + " IS NULL THEN NULL ELSE [" + lo + " + " + column + " * " + w + ", " + lo
+                    + " + (" + column + " + 1) * " + w + "] END";
+        }
+    }
 
     private final Predicate<String> validPattern;
     private final List<Object> parameters = new ArrayList<>();
@@ -126,7 +160,7 @@ public final class WorkflowCompiler {
         StringJoiner select = new StringJoiner(", ");
         List<ResultField> result = new ArrayList<>();
         fields.forEach((fid, field) -> {
-            select.add(field.kind() == FieldKind.TEMPORAL ? "epoch_ms(" + field.column() + ")" : field.column());
+            select.add(field.kind() == FieldKind.TEMPORAL ? "epoch_ms(" + field.column() + ")" : field.value());
             result.add(new ResultField(fid, field.kind()));
         });
         long fetch;
@@ -206,19 +240,67 @@ public final class WorkflowCompiler {
 
     private void transform(Transform transform) {
         for (Param param : transform.params()) {
-            if (param.type() == ParamType.SQL) {
-                throw new QuarryException(
-                        EngineError.QUERY_NOT_SUPPORTED,
-                        "SQL expressions (the \"sql\" parameter of the "
-                                + transform.op().wireName()
-                                + " transform) are not supported; build the field another way.");
+            if (param.type() == ParamType.SQL && transform.op() != TransformOp.EXPR) {
+                throw invalid("Only the expr transform takes a sql parameter; the "
+                        + transform.op().wireName() + " transform does not.");
             }
         }
         String column = newColumn();
+        if (transform.op() == TransformOp.EXPR) {
+            ExprChecker.Checked checked = ExprChecker.row(ExprParser.parse(expressionText(transform)), this::fieldInfo);
+            add("SELECT p.*, "
+                    + ExpressionSql.sql(checked, fid -> "p." + field(fid).column()) + " AS " + column + " FROM "
+                    + relation + " AS p");
+            fields.put(transform.as(), new Field(column, kind(checked.type())));
+            return;
+        }
+        String side = "b" + column.substring(1);
         ChartExpressions.Derived derived =
-                ChartExpressions.transform(transform, this::field, relation, "b" + column.substring(1));
-        add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p" + derived.join());
-        fields.put(transform.as(), new Field(column, derived.kind()));
+                ChartExpressions.transform(transform, this::field, relation, side, parameters);
+        if (derived.side() == null) {
+            add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p");
+            fields.put(transform.as(), new Field(column, derived.kind()));
+            return;
+        }
+        ctes.add(side + " AS (" + derived.side() + ")");
+        add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p CROSS JOIN " + side);
+        fields.put(transform.as(), new Field(column, derived.kind(), derived.kind() == FieldKind.BIN ? side : null));
+    }
+
+    private static String expressionText(Transform transform) {
+        for (Param param : transform.params()) {
+            if (param.type() == ParamType.SQL && param.value() instanceof String text) {
+                return text;
+            }
+        }
+        throw invalid("The expr transform needs a sql parameter holding the expression.");
+    }
+
+    /** A field as an expression sees it, by id and then ignoring case; null when there is none. */
+    private ExprChecker.@Nullable FieldInfo fieldInfo(String name) {
+        String key = keyOf(name);
+        Field field = fields.get(key);
+        return field == null ? null : new ExprChecker.FieldInfo(key, valueType(field.kind()));
+    }
+
+    private static ValueType valueType(FieldKind kind) {
+        return switch (kind) {
+            case NUMBER -> ValueType.NUMBER;
+            case TEXT -> ValueType.TEXT;
+            case BOOLEAN -> ValueType.BOOLEAN;
+            case TEMPORAL -> ValueType.TEMPORAL;
+            case BIN -> ValueType.BIN;
+        };
+    }
+
+    private static FieldKind kind(ValueType type) {
+        return switch (type) {
+            case NUMBER -> FieldKind.NUMBER;
+            case TEXT, NULL -> FieldKind.TEXT;
+            case BOOLEAN -> FieldKind.BOOLEAN;
+            case TEMPORAL -> FieldKind.TEMPORAL;
+            case BIN -> throw new IllegalStateException("an expression never gives a bin");
+        };
     }
 
     private void view(ViewQuery query) {
@@ -243,13 +325,26 @@ public final class WorkflowCompiler {
             select.add(field.column() + " AS " + column);
             group.add(field.column());
             order.add(field.column() + " ASC NULLS LAST");
-            putOnce(out, fid, new Field(column, field.kind()));
+            putOnce(out, fid, field.renamed(column));
         }
+        Set<String> grouped = new HashSet<>();
+        aggregate.groupBy().forEach(fid -> grouped.add(keyOf(fid)));
         for (Measure measure : aggregate.measures()) {
-            Field field = measure.field().equals("*") ? null : field(measure.field());
             String column = newColumn();
+            if (measure.agg() == Aggregation.EXPR) {
+                ExprChecker.Checked checked =
+                        ExprChecker.aggregate(ExprParser.parse(measure.field()), this::fieldInfo, grouped::contains);
+                select.add(ExpressionSql.sql(checked, fid -> field(fid).column()) + " AS " + column);
+                putOnce(out, measure.asFieldKey(), new Field(column, kind(checked.type())));
+                continue;
+            }
+            Field field = measure.field().equals("*") ? null : field(measure.field());
             select.add(ChartExpressions.aggregate(measure, field) + " AS " + column);
-            putOnce(out, measure.asFieldKey(), new Field(column, ChartExpressions.measureKind(measure, field)));
+            FieldKind kind = ChartExpressions.measureKind(measure, field);
+            putOnce(
+                    out,
+                    measure.asFieldKey(),
+                    kind == FieldKind.BIN && field != null ? field.renamed(column) : new Field(column, kind));
         }
         select.add("row_number() OVER (" + (order.length() == 0 ? "" : "ORDER BY " + order) + ") AS " + ORDER);
         add("SELECT " + select + " FROM " + relation + (group.length() == 0 ? "" : " GROUP BY " + group));
@@ -298,7 +393,7 @@ public final class WorkflowCompiler {
             parameters.add(fold.foldBy().get(i));
             union.add("SELECT " + ORDER + " * " + folded.size() + " + " + i + " AS " + ORDER + others
                     + ", CAST(? AS VARCHAR) AS " + keyColumn + ", CAST("
-                    + folded.get(i).column() + " AS "
+                    + folded.get(i).value() + " AS "
                     + (numbers ? "DOUBLE" : "VARCHAR") + ") AS " + valueColumn + " FROM " + relation);
         }
         putOnce(out, fold.newFoldKeyCol(), new Field(keyColumn, FieldKind.TEXT));

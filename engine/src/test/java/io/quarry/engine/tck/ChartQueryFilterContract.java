@@ -186,6 +186,26 @@ abstract class ChartQueryFilterContract extends ChartQueryContractPart {
     }
 
     @Test
+    void regexpOfPlainWordsMatchesLikeTheSameRegularExpression() {
+        assumeThat(supports(Capability.CHART_QUERIES)).isTrue();
+        Dataset dataset = ingest("name,note\na,a_b late\nb,axb\nc,A%B\nd,LATE 2\ne,\u212a\nf,\ng,late2\n")
+                .dataset();
+
+        for (boolean caseSensitive : new boolean[] {false, true}) {
+            for (String[] same : new String[][] {{"late", "lat[e]"}, {"late 2", "late[ ]2"}, {"k", "[k]"}}) {
+                assertThat(names(dataset, "note", new FilterRule.Regexp(same[0], caseSensitive)))
+                        .as(same[0] + (caseSensitive ? " case-sensitive" : ""))
+                        .isEqualTo(names(dataset, "note", new FilterRule.Regexp(same[1], caseSensitive)));
+            }
+        }
+        assertThat(names(dataset, "note", new FilterRule.Regexp("late", false))).containsExactly("a", "d", "g");
+        assertThat(names(dataset, "note", new FilterRule.Regexp("k", false))).containsExactly("e");
+        assertThat(names(dataset, "note", new FilterRule.Regexp("a_b", false))).containsExactly("a");
+        assertThat(names(dataset, "note", new FilterRule.Regexp("a%b", false))).containsExactly("c");
+        assertThat(names(dataset, "note", new FilterRule.Regexp("a.b", false))).containsExactly("a", "b", "c");
+    }
+
+    @Test
     void invalidRegexpMatchesNothingAndWarns() {
         Dataset dataset = people();
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.quarry.engine.Capability;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.EngineError;
+import io.quarry.engine.query.Aggregation;
 import io.quarry.engine.query.FilterRule;
 import io.quarry.engine.query.FilterStep;
 import io.quarry.engine.query.FilterStep.FieldFilter;
@@ -21,6 +22,7 @@ import io.quarry.engine.query.TransformStep.ParamType;
 import io.quarry.engine.query.TransformStep.Transform;
 import io.quarry.engine.query.ViewStep;
 import io.quarry.engine.query.ViewStep.Aggregate;
+import io.quarry.engine.query.ViewStep.Fold;
 import io.quarry.engine.query.ViewStep.Measure;
 import io.quarry.engine.query.ViewStep.Raw;
 import io.quarry.engine.query.Workflow;
@@ -64,6 +66,45 @@ abstract class ChartQueryTransformContract extends ChartQueryContractPart {
                                 .withNum(5))))
                 .containsExactly(
                         List.of(10.0, 15.0), List.of(20.0, 25.0), null, List.of(5.0, 10.0), List.of(25.0, 30.0));
+    }
+
+    @Test
+    void binsKeepTheirValueThroughSortsMeasuresFiltersFoldsAndCascadedViews() {
+        Dataset dataset = people();
+        TransformStep bin = TransformStep.of(
+                Transform.of("b", TransformOp.BIN, field("price")).withNum(5));
+
+        assertThat(column(dataset, "name", bin, SortStep.descending("b"))).containsExactly("e", "b", "a", "d", "c");
+        assertThat(rows(
+                        dataset,
+                        bin,
+                        ViewStep.of(new Aggregate(
+                                List.of(),
+                                List.of(
+                                        new Measure("b", Aggregation.MAX, "hi"),
+                                        new Measure("b", Aggregation.MIN, "lo"),
+                                        new Measure("b", Aggregation.DISTINCT_COUNT, "n"))))))
+                .containsExactly(r("hi", List.of(25.0, 30.0), "lo", List.of(5.0, 10.0), "n", 4L));
+        assertThat(column(
+                        dataset,
+                        "name",
+                        bin,
+                        FilterStep.of(new FieldFilter("b", new FilterRule.Regexp("^\\[2", true)))))
+                .containsExactly("b", "e");
+        assertThat(column(dataset, "v", bin, ViewStep.of(new Raw(List.of("b")), new Fold(List.of("b"), "k", "v"))))
+                .containsExactly("[10.0, 15.0]", "[20.0, 25.0]", null, "[5.0, 10.0]", "[25.0, 30.0]");
+        assertThat(rows(
+                        dataset,
+                        bin,
+                        ViewStep.of(
+                                new Aggregate(List.of("b"), List.of(new Measure("*", Aggregation.COUNT, "n"))),
+                                new Aggregate(List.of("b"), List.of(new Measure("n", SUM, "total"))))))
+                .containsExactly(
+                        r("b", List.of(5.0, 10.0), "total", 1L),
+                        r("b", List.of(10.0, 15.0), "total", 1L),
+                        r("b", List.of(20.0, 25.0), "total", 1L),
+                        r("b", List.of(25.0, 30.0), "total", 1L),
+                        r("b", null, "total", 1L));
     }
 
     @Test
@@ -173,25 +214,16 @@ abstract class ChartQueryTransformContract extends ChartQueryContractPart {
     }
 
     @Test
-    void refusesExpressionsInsteadOfRunningThem() {
+    void onlyTheExprTransformTakesAnExpression() {
         Dataset dataset = people();
 
         assertFails(
                 () -> engine().query(
                                 dataset.id(),
-                                Workflow.of(transform(
-                                        "x", TransformOp.EXPR, new Param(ParamType.SQL, "1; DROP TABLE rows"))),
-                                QueryLimits.defaults()),
-                EngineError.QUERY_NOT_SUPPORTED,
-                "SQL expressions (the \"sql\" parameter of the expr transform) are not supported;"
-                        + " build the field another way.");
-        assertFails(
-                () -> engine().query(
-                                dataset.id(),
                                 Workflow.of(transform("x", TransformOp.EXPR, field("price"))),
                                 QueryLimits.defaults()),
-                EngineError.QUERY_NOT_SUPPORTED,
-                "The expr transform is not supported; build the field another way.");
+                EngineError.QUERY_INVALID,
+                "The expr transform needs a sql parameter holding the expression.");
         assertFails(
                 () -> engine().query(
                                 dataset.id(),
@@ -202,9 +234,8 @@ abstract class ChartQueryTransformContract extends ChartQueryContractPart {
                                         value("month"),
                                         new Param(ParamType.SQL, "now()"))),
                                 QueryLimits.defaults()),
-                EngineError.QUERY_NOT_SUPPORTED,
-                "SQL expressions (the \"sql\" parameter of the dateTimeDrill transform) are not supported;"
-                        + " build the field another way.");
+                EngineError.QUERY_INVALID,
+                "Only the expr transform takes a sql parameter; the dateTimeDrill transform does not.");
     }
 
     @Test

@@ -177,6 +177,20 @@ public abstract class EngineContractTest {
     }
 
     @Nested
+    class ChartQueryExpressions extends ChartQueryExpressionContract {
+        ChartQueryExpressions() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
+    class ChartQueryHostileExpressions extends ChartQueryHostileExpressionContract {
+        ChartQueryHostileExpressions() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
     class ChartQueryExamples extends ChartQueryExampleContract {
         ChartQueryExamples() {
             super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);

@@ -6,6 +6,7 @@ import io.quarry.engine.query.Aggregation;
 import io.quarry.engine.query.FilterRule;
 import io.quarry.engine.query.FilterStep;
 import io.quarry.engine.query.FilterStep.FieldFilter;
+import io.quarry.engine.query.PaintMap;
 import io.quarry.engine.query.SortStep;
 import io.quarry.engine.query.Step;
 import io.quarry.engine.query.TransformOp;
@@ -15,7 +16,9 @@ import io.quarry.engine.query.TransformStep.ParamType;
 import io.quarry.engine.query.ViewStep;
 import io.quarry.engine.query.Workflow;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -228,11 +231,111 @@ record ChartPayload(
         if (type == ParamType.FIELD && !value.isString()) {
             throw invalid("A field parameter needs a field id as text.");
         }
+        if (type == ParamType.NEW_MAP) {
+            return paintMap(value);
+        }
+        if (type == ParamType.MAP) {
+            return oldPaintMap(value);
+        }
         if (value.isArray() || value.isObject()) {
             // only formats and offsets the engine ignores may be structured; keep them as text
             return value.toString();
         }
         return scalar(value, "transform parameter");
+    }
+
+    /** Graphic Walker's paint map: {@code {facets: [{dimensions: [{fid, domain}], map}], dict: {n: {name}}}}. */
+    private static PaintMap paintMap(JsonNode value) {
+        List<PaintMap.Facet> facets = new ArrayList<>();
+        for (JsonNode facet : array(value.get("facets"), "facets of a paint map")) {
+            List<PaintMap.Dimension> dimensions = new ArrayList<>();
+            for (JsonNode dimension : array(facet.get("dimensions"), "dimensions of a paint facet")) {
+                String fid = text(dimension.get("fid"), "field id of a paint dimension");
+                JsonNode domain = required(dimension.get("domain"), "domain of a paint dimension");
+                String type = text(domain.get("type"), "domain type of a paint dimension");
+                dimensions.add(
+                        switch (type) {
+                            case "nominal" -> {
+                                List<@Nullable Object> values = new ArrayList<>();
+                                for (JsonNode member : array(domain.get("value"), "values of a paint dimension")) {
+                                    values.add(scalar(member, "paint dimension value"));
+                                }
+                                yield new PaintMap.Nominal(fid, values);
+                            }
+                            case "quantitative" -> {
+                                JsonNode[] ends = pair(domain.get("value"), "paint dimension");
+                                yield new PaintMap.Quantitative(
+                                        fid,
+                                        required(number(ends[0], "paint dimension"), "lower end of a paint domain"),
+                                        required(number(ends[1], "paint dimension"), "upper end of a paint domain"),
+                                        whole(domain.get("width"), "width of a paint dimension"));
+                            }
+                            default -> throw unknown("paint domain type", type);
+                        });
+            }
+            facets.add(PaintMap.Facet.deflated(dimensions, text(facet.get("map"), "map of a paint facet")));
+        }
+        return new PaintMap(facets, paintNames(value));
+    }
+
+    /** The first paint format: one square grid of {@code mapwidth} over two number fields {@code x} and {@code y}. */
+    private static PaintMap oldPaintMap(JsonNode value) {
+        int width = whole(value.get("mapwidth"), "width of a paint map");
+        JsonNode[] x = pair(value.get("domainX"), "paint map x");
+        JsonNode[] y = pair(value.get("domainY"), "paint map y");
+        List<PaintMap.Dimension> dimensions = List.of(
+                new PaintMap.Quantitative(
+                        text(value.get("y"), "y field of a paint map"),
+                        required(number(y[0], "paint map y"), "lower end of a paint domain"),
+                        required(number(y[1], "paint map y"), "upper end of a paint domain"),
+                        width),
+                new PaintMap.Quantitative(
+                        text(value.get("x"), "x field of a paint map"),
+                        required(number(x[0], "paint map x"), "lower end of a paint domain"),
+                        required(number(x[1], "paint map x"), "upper end of a paint domain"),
+                        width));
+        return new PaintMap(
+                List.of(PaintMap.Facet.deflated(dimensions, text(value.get("map"), "map of a paint map"))),
+                paintNames(value));
+    }
+
+    private static Map<Integer, String> paintNames(JsonNode value) {
+        JsonNode dict = required(value.get("dict"), "colours (dict) of a paint map");
+        if (!dict.isObject()) {
+            throw invalid("The colours (dict) of a paint map must be an object.");
+        }
+        Map<Integer, String> names = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : dict.properties()) {
+            int code;
+            try {
+                code = Integer.parseInt(entry.getKey());
+            } catch (NumberFormatException e) {
+                throw invalid("A paint map numbers its colours, not \"" + shorten(entry.getKey()) + "\".");
+            }
+            names.put(code, text(entry.getValue().get("name"), "name of a paint colour"));
+        }
+        return names;
+    }
+
+    private static JsonNode array(@Nullable JsonNode node, String what) {
+        if (node == null || !node.isArray()) {
+            throw invalid("The chart query has no " + what + " (a list).");
+        }
+        return node;
+    }
+
+    private static String text(@Nullable JsonNode node, String what) {
+        if (node == null || !node.isString()) {
+            throw invalid("The chart query has no " + what + " (text).");
+        }
+        return node.stringValue();
+    }
+
+    private static int whole(@Nullable JsonNode node, String what) {
+        if (node == null || !node.canConvertToInt() || !node.isIntegralNumber()) {
+            throw invalid("The chart query has no " + what + " (a whole number).");
+        }
+        return node.intValue();
     }
 
     private static ViewStep.ViewQuery view(ViewBody view) {
@@ -283,7 +386,10 @@ record ChartPayload(
     }
 
     private static QuarryException unknown(String what, String name) {
-        String shown = name.length() > 80 ? name.substring(0, 80) + "…" : name;
-        return invalid("The chart asks for an unknown " + what + " \"" + shown + "\".");
+        return invalid("The chart asks for an unknown " + what + " \"" + shorten(name) + "\".");
+    }
+
+    private static String shorten(String name) {
+        return name.length() > 80 ? name.substring(0, 80) + "…" : name;
     }
 }

@@ -7,11 +7,14 @@ import io.quarry.server.dataset.QuarryApi;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -85,13 +88,119 @@ class ChartApiIT extends ApiTestSupport {
         return QuarryApi.JSON.readTree(response.body());
     }
 
-    void problem(String body, int status, String code) throws Exception {
+    /** @return the problem's detail */
+    String problem(String body, int status, String code) throws Exception {
         HttpResponse<String> response = query(alice, trips, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(QuarryApi.JSON.readTree(response.body()).get("code").asString())
-                .as(response.body())
-                .isEqualTo(code);
+        JsonNode problem = QuarryApi.JSON.readTree(response.body());
+        assertThat(problem.get("code").asString()).as(response.body()).isEqualTo(code);
+        return problem.get("detail").asString();
+    }
+
+    /** A bar chart over a computed field, as Graphic Walker sends it: the expression is a JSON string. */
+    static String exprChart(String expression) {
+        return """
+                {"workflow":[{"type":"transform","transform":[{"key":"band","expression":{"op":"expr","as":"band",
+                   "params":[{"type":"sql","value":%s}]}}]},
+                 {"type":"view","query":[{"op":"aggregate","groupBy":["band"],
+                   "measures":[{"field":"price","agg":"sum","asFieldKey":"price_sum"}]}]}]}""".formatted(QuarryApi.JSON.writeValueAsString(expression));
+    }
+
+    @Test
+    void aComputedFieldDrivesABarChart() throws Exception {
+        // prices 10, 20, 15, 40, null, 25: high = 20 + 40 + 25, low = 10 + 15 (+ the null)
+        JsonNode rows = ok("""
+                {"workflow":[{"type":"transform","transform":[
+                   {"key":"band","expression":{"op":"expr","as":"band",
+                     "params":[{"type":"sql","value":"CASE WHEN \\"price\\" >= 20 THEN 'high' ELSE 'low' END"}]}},
+                   {"key":"double","expression":{"op":"expr","as":"double","params":[{"type":"sql","value":"price * 2"}]}}]},
+                 {"type":"view","query":[{"op":"aggregate","groupBy":["band"],
+                   "measures":[{"field":"double","agg":"sum","asFieldKey":"double_sum"},
+                     {"field":"max(price) - min(price)","agg":"expr","asFieldKey":"spread"}]}]},
+                 {"type":"sort","sort":"descending","by":["double_sum"]}]}""");
+
+        assertThat(rows.toString())
+                .isEqualTo("[{\"band\":\"high\",\"double_sum\":170.0,\"spread\":20.0},"
+                        + "{\"band\":\"low\",\"double_sum\":50.0,\"spread\":5.0}]");
+    }
+
+    /** Cells as Graphic Walker sends them: raw deflate, then base64. */
+    static String deflated(byte[] cells) {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        deflater.setInput(cells);
+        deflater.finish();
+        byte[] packed = new byte[64 + cells.length];
+        int length = deflater.deflate(packed);
+        deflater.end();
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(packed, length));
+    }
+
+    static String paintChart(String param) {
+        return """
+                {"workflow":[{"type":"transform","transform":[{"key":"gw_paint","expression":{"op":"paint",
+                   "as":"gw_paint","params":[%s]}}]},
+                 {"type":"view","query":[{"op":"aggregate","groupBy":["gw_paint"],
+                   "measures":[{"field":"*","agg":"count","asFieldKey":"n"}]}]}]}""".formatted(param);
+    }
+
+    @Test
+    void paintMapsEachRowToThePaintedColour() throws Exception {
+        // toys priced in the upper half of [0, 40] are painted "hot": trips 2 (20) and 6 (25)
+        JsonNode rows = ok(paintChart("""
+                {"type":"newmap","value":{"facets":[{"dimensions":[
+                   {"fid":"category","domain":{"type":"nominal","value":["books","toys"],"width":2}},
+                   {"fid":"price","domain":{"type":"quantitative","value":[0,40],"width":2}}],
+                   "map":"%s","usedColor":[2]}],
+                 "dict":{"1":{"name":"rest","color":"#ccc"},"2":{"name":"hot","color":"#f00"}},"usedColor":[2]}}""".formatted(deflated(new byte[] {0, 0, 0, 2}))));
+        assertThat(rows.toString()).isEqualTo("[{\"gw_paint\":\"hot\",\"n\":2},{\"gw_paint\":\"rest\",\"n\":4}]");
+
+        // the first format: y = price over [0, 40], x = distance over [0, 5], 2 x 2; only trip 4 is in the top right
+        JsonNode old = ok(paintChart("""
+                {"type":"map","value":{"x":"distance_km","y":"price","domainX":[0,5],"domainY":[0,40],"mapwidth":2,
+                 "map":"%s","dict":{"1":{"name":"rest","color":"#ccc"},"2":{"name":"hot","color":"#f00"}},
+                 "usedColor":[2]}}""".formatted(deflated(new byte[] {0, 0, 0, 2}))));
+        assertThat(old.toString()).isEqualTo("[{\"gw_paint\":\"hot\",\"n\":1},{\"gw_paint\":\"rest\",\"n\":5}]");
+
+        assertThat(problem(paintChart("""
+                                {"type":"newmap","value":{"facets":[{"dimensions":[{"fid":"price",
+                                   "domain":{"type":"quantitative","value":[0,40],"width":2}}],"map":"%%%%"}],
+                                 "dict":{"1":{"name":"rest"}}}}"""), 400, "QUERY_INVALID")).isEqualTo("A paint map is not valid base64.");
+    }
+
+    @Test
+    void hostileExpressionsAreProblemsNamingTheToken() throws Exception {
+        assertThat(problem(exprChart("read_csv('/etc/passwd')"), 400, "QUERY_EXPRESSION_INVALID"))
+                .startsWith("The expression cannot use \"read_csv\" (position 1): it is not one of the allowed"
+                        + " functions");
+        assertThat(problem(exprChart("price; DROP TABLE datasets"), 400, "QUERY_EXPRESSION_INVALID"))
+                .isEqualTo("The expression cannot use \";\" (position 6): an expression is one value, not"
+                        + " statements.");
+        assertThat(problem(exprChart("price + (SELECT 1)"), 400, "QUERY_EXPRESSION_INVALID"))
+                .isEqualTo("The expression cannot use \"SELECT\" (position 10): SQL statements and clauses are not"
+                        + " allowed in an expression.");
+        assertThat(problem(exprChart("upper(getenv('HOME'))"), 400, "QUERY_EXPRESSION_INVALID"))
+                .startsWith("The expression cannot use \"getenv\" (position 7)");
+        assertThat(problem(exprChart("price\u200B"), 400, "QUERY_EXPRESSION_INVALID"))
+                .isEqualTo("The expression cannot use \"\\u200B\" (position 6): it is not part of the language.");
+        assertThat(problem(exprChart("'a\\' OR 1=1 --'"), 400, "QUERY_EXPRESSION_INVALID"))
+                .isEqualTo("The expression cannot use \"--\" (position 13): comments are not allowed.");
+        assertThat(problem(exprChart("(".repeat(10_000) + "1" + ")".repeat(10_000)), 400, "QUERY_EXPRESSION_INVALID"))
+                .isEqualTo("The expression is 20001 characters long; at most 10000 are allowed.");
+        assertThat(problem(exprChart("(".repeat(5_000) + "1"), 400, "QUERY_EXPRESSION_INVALID"))
+                .isEqualTo("The expression cannot use \"(\" (position 65): the expression is nested more than 64"
+                        + " levels deep.");
+        assertThat(problem(exprChart("1+".repeat(500_000) + "1"), 400, "QUERY_EXPRESSION_INVALID"))
+                .isEqualTo("The expression is 1000001 characters long; at most 10000 are allowed.");
+        assertThat(problem(
+                        A.replace(
+                                "\"field\":\"price\",\"agg\":\"sum\"",
+                                "\"field\":\"sum(price) FROM rows\",\"agg\":\"expr\""),
+                        400,
+                        "QUERY_EXPRESSION_INVALID"))
+                .isEqualTo("The expression cannot use \"FROM\" (position 12): SQL statements and clauses are not"
+                        + " allowed in an expression.");
+        assertThat(ok(A).size()).isEqualTo(2);
     }
 
     @Test
@@ -177,7 +286,7 @@ class ChartApiIT extends ApiTestSupport {
         problem(C.replace("\"op\":\"one\"", "\"op\":\"drop\""), 400, "QUERY_INVALID");
         problem("""
                 {"workflow":[{"type":"transform","transform":[{"key":"x","expression":{"op":"expr","as":"x",
-                  "params":[{"type":"sql","value":"(SELECT 1); DROP TABLE t"}]}}]}]}""", 400, "QUERY_NOT_SUPPORTED");
+                  "params":[{"type":"sql","value":"(SELECT 1); DROP TABLE t"}]}}]}]}""", 400, "QUERY_EXPRESSION_INVALID");
         problem("{\"workflow\":[{\"type\":\"sql\"}]}", 400, "QUERY_INVALID");
         problem("{\"workflow\":[],\"offset\":-1}", 400, "QUERY_INVALID");
         problem("{\"workflow\":[],\"offset\":1.5}", 400, "QUERY_INVALID");
