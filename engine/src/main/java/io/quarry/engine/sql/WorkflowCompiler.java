@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -163,9 +164,16 @@ public final class WorkflowCompiler {
             select.add(field.kind() == FieldKind.TEMPORAL ? "epoch_ms(" + field.column() + ")" : field.value());
             result.add(new ResultField(fid, field.kind()));
         });
+        if (workflow.limit() > limits.maxRows()) {
+            throw invalid(String.format(
+                    Locale.ROOT,
+                    "The chart asks for %,d rows; at most %,d come back at once. Ask for fewer, or page with offset.",
+                    workflow.limit(),
+                    limits.maxRows()));
+        }
         long fetch;
         long cappedAbove;
-        if (workflow.limit() > 0 && workflow.limit() <= limits.maxRows()) {
+        if (workflow.limit() > 0) {
             fetch = workflow.limit();
             cappedAbove = Long.MAX_VALUE;
         } else {
