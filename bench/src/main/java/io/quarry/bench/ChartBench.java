@@ -210,7 +210,8 @@ public final class ChartBench {
                                         List.of(new Measure("gw_count_fid", SUM, "gw_count_fid_sum"))))),
                         "WITH b AS (SELECT CAST(min(c6) AS DOUBLE) AS lo,"
                                 + " (CAST(max(c6) AS DOUBLE) - CAST(min(c6) AS DOUBLE)) / 10 AS w FROM d.rows)"
-                                + " SELECT least(floor((CAST(c6 AS DOUBLE) - lo) / w), 9) AS bin, count(*)"
+                                + " SELECT CASE WHEN c6 IS NOT NULL THEN least(floor((CAST(c6 AS DOUBLE) - lo) / w), 9)"
+                                + " END AS bin, count(*)"
                                 + " FROM d.rows, b GROUP BY bin"),
                 new Example(
                         "D monthly mean price per categ.",

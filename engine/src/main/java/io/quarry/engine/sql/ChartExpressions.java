@@ -76,8 +76,9 @@ final class ChartExpressions {
                 if (field.kind() != FieldKind.NUMBER && field.kind() != FieldKind.TEMPORAL) {
                     throw invalid("The temporal range filter on " + quote(fid) + " needs a date or time field.");
                 }
-                String value = field.kind() == FieldKind.TEMPORAL ? "epoch_ms(" + c + ")" : c;
-                yield bounds(value, c, range.min(), range.max(), "BIGINT", parameters);
+                yield field.kind() == FieldKind.TEMPORAL
+                        ? temporalBounds(c, range.min(), range.max(), parameters)
+                        : bounds(c, c, range.min(), range.max(), "BIGINT", parameters);
             }
             case FilterRule.OneOf oneOf -> {
                 Members members = members(fid, field, oneOf.values());
@@ -126,6 +127,25 @@ final class ChartExpressions {
         if (max != null) {
             parameters.add(max);
             terms.add(value + " <= CAST(? AS " + type + ")");
+        }
+        return terms.isEmpty() ? c + " IS NOT NULL" : String.join(" AND ", terms);
+    }
+
+    /**
+     * A temporal range in epoch milliseconds as comparisons on the column itself, so no value is converted per row and
+     * DuckDB can skip row groups by their min/max. Exactly {@code lo <= epoch_ms(c) <= hi}, with {@code epoch_ms}
+     * truncating microseconds toward zero: {@code c >= ms(lo)} for {@code lo >= 1}, else {@code c > ms(lo - 1)};
+     * {@code c < ms(hi + 1)} for {@code hi >= 0}, else {@code c <= ms(hi)}.
+     */
+    private static String temporalBounds(String c, @Nullable Long min, @Nullable Long max, List<Object> parameters) {
+        List<String> terms = new ArrayList<>();
+        if (min != null) {
+            parameters.add(min >= 1 ? min : min - 1);
+            terms.add(c + (min >= 1 ? " >= " : " > ") + "epoch_ms(CAST(? AS BIGINT))");
+        }
+        if (max != null) {
+            parameters.add(max >= 0 ? max + 1 : max);
+            terms.add(c + (max >= 0 ? " < " : " <= ") + "epoch_ms(CAST(? AS BIGINT))");
         }
         return terms.isEmpty() ? c + " IS NOT NULL" : String.join(" AND ", terms);
     }

@@ -149,6 +149,32 @@ abstract class ChartQueryFilterContract extends ChartQueryContractPart {
     }
 
     @Test
+    void temporalRangeBoundsHoldAtMillisecondsBeforeAndAfter1970() {
+        assumeThat(supports(Capability.CHART_QUERIES)).isTrue();
+        Dataset dataset = ingest("""
+                name,at
+                before,1969-12-31 23:59:59
+                epoch,1970-01-01 00:00:00
+                half,2024-01-01 00:00:00.0005
+                next,2024-01-01 00:00:00.001
+                """).dataset();
+
+        assertThat(names(dataset, "at", new FilterRule.TemporalRange(-1000L, -1000L)))
+                .containsExactly("before");
+        assertThat(names(dataset, "at", new FilterRule.TemporalRange(-999L, 0L)))
+                .containsExactly("epoch");
+        assertThat(names(dataset, "at", new FilterRule.TemporalRange(null, -1L)))
+                .containsExactly("before");
+        assertThat(names(dataset, "at", new FilterRule.TemporalRange(0L, null)))
+                .containsExactly("epoch", "half", "next");
+        assertThat(names(dataset, "at", new FilterRule.TemporalRange(1704067200000L, 1704067200000L)))
+                .as("a timestamp counts by its whole milliseconds")
+                .containsExactly("half");
+        assertThat(names(dataset, "at", new FilterRule.TemporalRange(1704067200001L, null)))
+                .containsExactly("next");
+    }
+
+    @Test
     void oneOfMatchesValuesAndANullMemberMatchesNulls() {
         Dataset dataset = people();
 
