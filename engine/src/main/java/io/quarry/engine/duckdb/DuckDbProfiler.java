@@ -86,6 +86,13 @@ final class DuckDbProfiler {
                     rowCount,
                     stats.stream().map(s -> toProfile(s, rowCount)).toList());
         } catch (SQLException e) {
+            if (DuckDbErrors.outOfMemory(e)) {
+                throw new QuarryException(
+                        EngineError.QUERY_MEMORY_LIMIT,
+                        "The dataset's profile needed more memory than the server allows; ask an admin to raise"
+                                + " quarry.engine.memory-limit or quarry.engine.temp-limit.",
+                        e);
+            }
             throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset's profile could not be computed.", e);
         }
     }

@@ -257,6 +257,7 @@ public final class CsvIngester {
             for (int i = 0; i < count; i++) {
                 found.add(values.text(reader, i, legacy));
             }
+            ColumnNamer.checkLabels(found);
             labels = found;
         }
 
