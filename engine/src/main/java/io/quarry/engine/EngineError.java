@@ -10,6 +10,7 @@ public enum EngineError implements ErrorCode {
     CSV_NO_ROWS_LOADED(ErrorKind.UNPROCESSABLE, "No row could be read"),
     CSV_UNREADABLE(ErrorKind.UNPROCESSABLE, "The file could not be read"),
     CSV_HEADER_TOO_LONG(ErrorKind.UNPROCESSABLE, "A column name is too long"),
+    CSV_TOO_MANY_COLUMNS(ErrorKind.UNPROCESSABLE, "Too many columns"),
     INGEST_CANCELLED(ErrorKind.CONFLICT, "Ingest cancelled"),
     INVALID_NAME(ErrorKind.INVALID_REQUEST, "Invalid dataset name"),
     INVALID_PAGE(ErrorKind.INVALID_REQUEST, "Invalid page request"),

@@ -20,6 +20,26 @@ final class ColumnNamer {
     /** The longest header label a file may have; a longer one is refused, as it cannot be a name for people. */
     static final int MAX_LABEL_LENGTH = 1_000;
 
+    /**
+     * The most columns a file may have: each column costs the load and the profile memory of its own, and wider files
+     * fail within the default memory limit (or take minutes) rather than being explored.
+     */
+    static final int MAX_COLUMNS = 1_000;
+
+    /** @throws QuarryException {@code CSV_TOO_MANY_COLUMNS} for more than {@value #MAX_COLUMNS} columns */
+    static void checkColumnCount(int columns) {
+        if (columns > MAX_COLUMNS) {
+            throw new QuarryException(
+                    EngineError.CSV_TOO_MANY_COLUMNS,
+                    String.format(
+                            Locale.ROOT,
+                            "The file has %,d columns; Quarry reads at most %,d. Drop the columns you do not need, or"
+                                    + " split the file, and upload it again.",
+                            columns,
+                            MAX_COLUMNS));
+        }
+    }
+
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}_]+");
     private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
 

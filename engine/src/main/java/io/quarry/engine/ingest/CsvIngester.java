@@ -202,6 +202,7 @@ public final class CsvIngester {
             this.reader = reader;
             this.sniffed = sniffed;
             this.fields = sniffed.fieldCount();
+            ColumnNamer.checkColumnCount(fields);
             this.trackers = new ColumnTypeTracker[fields];
             Arrays.setAll(trackers, i -> new ColumnTypeTracker());
             this.values = new FieldValues(sniffed.escape());

@@ -8,6 +8,7 @@ import io.quarry.engine.Capability;
 import io.quarry.engine.Column;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.EngineError;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -101,6 +102,18 @@ abstract class ColumnContract extends ContractPart {
                 EngineError.CSV_HEADER_TOO_LONG,
                 "The name of column 2 in the header has 1,001 characters; a column name can have at most 1,000."
                         + " Shorten it and upload the file again.");
+    }
+
+    @Test
+    void refusesMoreThanAThousandColumns() {
+        String header = String.join(",", Collections.nCopies(1_001, "x"));
+        String row = String.join(",", Collections.nCopies(1_001, "1"));
+
+        assertFails(
+                () -> ingest(header + "\n" + row + "\n"),
+                EngineError.CSV_TOO_MANY_COLUMNS,
+                "The file has 1,001 columns; Quarry reads at most 1,000. Drop the columns you do not need, or split the"
+                        + " file, and upload it again.");
     }
 
     @Test
