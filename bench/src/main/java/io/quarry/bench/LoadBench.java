@@ -41,6 +41,7 @@ public final class LoadBench {
     private final LoadArgs args;
     private final PrintStream out;
     private final long rows;
+    private volatile boolean ingestFailed;
 
     private LoadBench(LoadArgs args, PrintStream out) {
         this.args = args;
@@ -87,7 +88,7 @@ public final class LoadBench {
             return status;
         } finally {
             DataFiles.deleteRecursively(dataDir);
-            if (status == 0) {
+            if (status == 0 && !ingestFailed) {
                 Files.deleteIfExists(log);
             } else {
                 out.println("the server's log is kept: " + log);
@@ -174,6 +175,7 @@ public final class LoadBench {
         try {
             return user.upload(name, csv);
         } catch (LoadClient.IngestFailed e) {
+            ingestFailed = true;
             out.println("INGEST FAILED, uploading once more: " + e.getMessage());
             return user.upload(name, csv);
         }
