@@ -53,7 +53,7 @@ public final class LoadBench {
         System.exit(run(args, System.out));
     }
 
-    /** Runs the benchmark; answers 0 when no request failed, 1 when one did, 2 for a bad command line. */
+    /** Runs the benchmark; answers 0 when no request to Quarry failed, 1 when one did, 2 for a bad command line. */
     public static int run(String[] args, PrintStream out) throws Exception {
         LoadArgs parsed;
         try {
@@ -124,8 +124,8 @@ public final class LoadBench {
         out.printf(Locale.ROOT, "plain duckdb: %d threads for %d s ...%n", args.users(), args.seconds());
         LoadRecorder plain = runPlain(dataDir);
         report(runs, plain, rss, peak);
-        boolean failed = runs.stream().anyMatch(r -> r.serverErrors() + r.otherErrors() > 0)
-                || plain.serverErrors() + plain.otherErrors() > 0;
+        // plain DuckDB's failures (it runs out of memory under many sorts) are figures, not a failed bench
+        boolean failed = runs.stream().anyMatch(r -> r.serverErrors() + r.otherErrors() > 0);
         return failed ? 1 : 0;
     }
 
@@ -212,7 +212,9 @@ public final class LoadBench {
             try {
                 failure = step.run(drawn);
             } catch (Exception e) {
-                failure = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+                String message = String.valueOf(e.getMessage());
+                failure = Optional.of(e.getClass().getSimpleName() + ": "
+                        + message.lines().findFirst().orElse(""));
             }
             if (failure.isEmpty()) {
                 recorder.ok(drawn.kind(), (System.nanoTime() - start) / 1e6);
