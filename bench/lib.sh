@@ -1,4 +1,4 @@
-# Sourced by the bench scripts: goes to the project root, picks a JDK 21+ as JAVA_HOME, builds the engine and the
+# Sourced by the bench scripts: goes to the project root, picks a JDK 21+ as JAVA_HOME, packages the engine and the
 # bench module, and sets $jar to the bench jar (its dependencies are in bench/target/lib).
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,6 +34,6 @@ pick_jdk() {
 JAVA_HOME="$(pick_jdk)"
 export JAVA_HOME
 
-./mvnw -q -B -DskipTests -Dspotless.check.skip=true install -pl engine,bench -am
+./mvnw -q -B -DskipTests -Dspotless.check.skip=true package -pl engine,bench -am
 
 jar="$(ls bench/target/quarry-bench-*.jar | grep -v -e '-sources' -e '-tests' | head -n 1)"

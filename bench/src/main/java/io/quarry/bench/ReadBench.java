@@ -251,7 +251,7 @@ public final class ReadBench {
         duckdb.close();
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];

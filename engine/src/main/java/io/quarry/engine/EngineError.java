@@ -10,6 +10,8 @@ public enum EngineError implements ErrorCode {
     CSV_NO_ROWS_LOADED(ErrorKind.UNPROCESSABLE, "No row could be read"),
     CSV_UNREADABLE(ErrorKind.UNPROCESSABLE, "The file could not be read"),
     CSV_DECOMPRESSED_TOO_LARGE(ErrorKind.TOO_LARGE, "The compressed file expands too far"),
+    CSV_HEADER_TOO_LONG(ErrorKind.UNPROCESSABLE, "A column name is too long"),
+    CSV_TOO_MANY_COLUMNS(ErrorKind.UNPROCESSABLE, "Too many columns"),
     INGEST_CANCELLED(ErrorKind.CONFLICT, "Ingest cancelled"),
     INVALID_NAME(ErrorKind.INVALID_REQUEST, "Invalid dataset name"),
     INVALID_PAGE(ErrorKind.INVALID_REQUEST, "Invalid page request"),
@@ -21,6 +23,8 @@ public enum EngineError implements ErrorCode {
     QUERY_NOT_SUPPORTED(ErrorKind.INVALID_REQUEST, "Chart operation not supported"),
     QUERY_EXPRESSION_INVALID(ErrorKind.INVALID_REQUEST, "Invalid computed-field expression"),
     QUERY_TIME_LIMIT(ErrorKind.LIMIT_EXCEEDED, "Chart query took too long"),
+    QUERY_MEMORY_LIMIT(ErrorKind.LIMIT_EXCEEDED, "Query needed too much memory"),
+    QUERY_INTERRUPTED(ErrorKind.UNAVAILABLE, "Query interrupted"),
     STORAGE_FAILED(ErrorKind.INTERNAL, "Storage failure");
 
     private final ErrorKind kind;

@@ -80,7 +80,7 @@ public final class DuckDbEngine implements Engine {
         this.directory = directory;
         this.root = root;
         this.pages = new PageReader(root, settings);
-        this.queries = new DuckDbQueries(root);
+        this.queries = new DuckDbQueries(root, settings);
         this.profiler = new DuckDbProfiler(root);
         this.monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "quarry-ingest-monitor");
@@ -105,6 +105,9 @@ public final class DuckDbEngine implements Engine {
                 }
                 statement.execute("SET temp_directory = "
                         + Sql.literal(directory.tempDir().toString()));
+                statement.execute("SET max_temp_directory_size = " + Sql.literal(settings.tempLimit()));
+                // a session setting: every connection duplicated from the root one inherits it
+                statement.execute("SET operator_memory_limit = " + Sql.literal(settings.queryMemoryLimit()));
                 statement.execute("SET preserve_insertion_order = true");
                 statement.execute("SET enable_progress_bar = true");
                 statement.execute("SET enable_progress_bar_print = false");

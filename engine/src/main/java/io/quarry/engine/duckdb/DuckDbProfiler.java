@@ -27,11 +27,19 @@ import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Computes a dataset's column profiles with three statements, whatever the number of columns: one aggregate over every
- * column (counts, approximate distinct counts, bounds, mean, deviation), one exact distinct count of the columns
- * estimated under {@link #EXACT_DISTINCT_BELOW}, and one {@code UNION ALL} of the histograms and top values.
+ * Computes a dataset's column profiles: aggregates over every column (counts, approximate distinct counts, bounds,
+ * mean, deviation) for {@link #SUMMARY_BATCH} columns at a time, then exact distinct counts of the columns estimated under {@link #EXACT_DISTINCT_BELOW}, and
+ * {@code UNION ALL}s of the histograms and top values, each for at most {@link #BATCH} columns at a time, so a wide
+ * file needs no more memory (one hash table per column) or native stack (one union branch per column) than a narrow
+ * one.
  */
 final class DuckDbProfiler {
+
+    /** Columns whose distinct counts or distributions one statement computes at most. */
+    static final int BATCH = 16;
+
+    /** Columns whose summary (cheap aggregates, one small sketch each) one statement computes at most. */
+    static final int SUMMARY_BATCH = 128;
 
     /** Columns estimated to have fewer distinct values than this are counted exactly. */
     static final long EXACT_DISTINCT_BELOW = 100_000;
@@ -86,44 +94,62 @@ final class DuckDbProfiler {
                     rowCount,
                     stats.stream().map(s -> toProfile(s, rowCount)).toList());
         } catch (SQLException e) {
+            if (DuckDbErrors.outOfMemory(e)) {
+                throw new QuarryException(
+                        EngineError.QUERY_MEMORY_LIMIT,
+                        "The dataset's profile needed more memory than the server allows; ask an admin to raise"
+                                + " quarry.engine.memory-limit or quarry.engine.temp-limit.",
+                        e);
+            }
             throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset's profile could not be computed.", e);
         }
     }
 
     private static long summarize(Statement statement, String alias, List<Stats> stats) throws SQLException {
-        List<Column> columns = stats.stream().map(s -> s.column).toList();
-        try (ResultSet result = statement.executeQuery(ProfileSql.summary(alias, columns))) {
-            result.next();
-            long rowCount = result.getLong(1);
-            for (int i = 0; i < stats.size(); i++) {
-                Stats s = stats.get(i);
-                int at = 2 + i * ProfileSql.SUMMARY_WIDTH;
-                s.nonNull = result.getLong(at);
-                s.distinct = Math.min(result.getLong(at + 1), s.nonNull);
-                s.approximate = s.distinct >= EXACT_DISTINCT_BELOW;
-                s.min = value(result, at + 2, s.column.type());
-                s.max = value(result, at + 3, s.column.type());
-                s.mean = finite(result, at + 4);
-                s.stddev = finite(result, at + 5);
+        long rowCount = 0;
+        for (int from = 0; from == 0 || from < stats.size(); from += SUMMARY_BATCH) {
+            List<Stats> batch = stats.subList(from, Math.min(stats.size(), from + SUMMARY_BATCH));
+            List<Column> columns = batch.stream().map(s -> s.column).toList();
+            try (ResultSet result = statement.executeQuery(ProfileSql.summary(alias, columns))) {
+                result.next();
+                rowCount = result.getLong(1);
+                for (int i = 0; i < batch.size(); i++) {
+                    Stats s = batch.get(i);
+                    int at = 2 + i * ProfileSql.SUMMARY_WIDTH;
+                    s.nonNull = result.getLong(at);
+                    s.distinct = Math.min(result.getLong(at + 1), s.nonNull);
+                    s.approximate = s.distinct >= EXACT_DISTINCT_BELOW;
+                    s.min = value(result, at + 2, s.column.type());
+                    s.max = value(result, at + 3, s.column.type());
+                    s.mean = finite(result, at + 4);
+                    s.stddev = finite(result, at + 5);
+                }
             }
-            return rowCount;
         }
+        return rowCount;
     }
 
     private static void countDistinct(Statement statement, String alias, List<Stats> stats) throws SQLException {
         List<Stats> exact =
                 stats.stream().filter(s -> !s.approximate && s.nonNull > 0).toList();
-        if (exact.isEmpty()) {
-            return;
-        }
-        String sql = ProfileSql.exactDistinct(
-                alias, exact.stream().map(s -> s.column).toList());
-        try (ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            for (int i = 0; i < exact.size(); i++) {
-                exact.get(i).distinct = result.getLong(i + 1);
+        for (List<Stats> batch : batches(exact)) {
+            String sql = ProfileSql.exactDistinct(
+                    alias, batch.stream().map(s -> s.column).toList());
+            try (ResultSet result = statement.executeQuery(sql)) {
+                result.next();
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).distinct = result.getLong(i + 1);
+                }
             }
         }
+    }
+
+    private static List<List<Stats>> batches(List<Stats> stats) {
+        List<List<Stats>> batches = new ArrayList<>();
+        for (int from = 0; from < stats.size(); from += BATCH) {
+            batches.add(stats.subList(from, Math.min(stats.size(), from + BATCH)));
+        }
+        return batches;
     }
 
     private static void distribute(DuckDBConnection connection, String alias, List<Stats> stats) throws SQLException {
@@ -151,9 +177,21 @@ final class DuckDbProfiler {
                 tops.add(s);
             }
         }
-        if (histograms.isEmpty() && tops.isEmpty()) {
-            return;
+        for (List<Stats> batch : batches(histograms)) {
+            distribute(connection, alias, batch, List.of());
         }
+        for (List<Stats> batch : batches(tops)) {
+            distribute(connection, alias, List.of(), batch);
+        }
+        Comparator<TopValue> order =
+                Comparator.comparingLong(TopValue::count).reversed().thenComparing(TopValue::value);
+        for (Stats s : tops) {
+            s.top.sort(order);
+        }
+    }
+
+    private static void distribute(DuckDBConnection connection, String alias, List<Stats> histograms, List<Stats> tops)
+            throws SQLException {
         String sql = ProfileSql.distribution(
                 alias,
                 histograms.stream().map(s -> s.column).toList(),
@@ -177,11 +215,6 @@ final class DuckDbProfiler {
                     }
                 }
             }
-        }
-        Comparator<TopValue> order =
-                Comparator.comparingLong(TopValue::count).reversed().thenComparing(TopValue::value);
-        for (Stats s : tops) {
-            s.top.sort(order);
         }
     }
 

@@ -38,9 +38,11 @@ final class DuckDbQueries {
     private static final long CANCEL_RETRY_MILLIS = 20;
 
     private final DuckDBConnection root;
+    private final DuckDbSettings settings;
 
-    DuckDbQueries(DuckDBConnection root) {
+    DuckDbQueries(DuckDBConnection root, DuckDbSettings settings) {
         this.root = root;
+        this.settings = settings;
     }
 
     QueryResult run(Dataset dataset, Workflow workflow, QueryLimits limits) {
@@ -73,6 +75,20 @@ final class DuckDbQueries {
                         "Query stopped after " + seconds(limits.timeout())
                                 + "; add a filter or raise quarry.query.time-limit.",
                         e);
+            }
+            if (DuckDbErrors.outOfMemory(e)) {
+                throw new QuarryException(
+                        EngineError.QUERY_MEMORY_LIMIT,
+                        "The chart query needed more memory than the server allows (quarry.engine.memory-limit "
+                                + settings.memoryLimit() + ", of which one query holds up to "
+                                + settings.queryMemoryLimit() + " before spilling to disk, and at most "
+                                + settings.tempLimit() + " spilled, quarry.engine.temp-limit) and was stopped."
+                                + " Group by fewer or coarser fields, or add a filter; an admin can raise"
+                                + " the limits.",
+                        e);
+            }
+            if (DuckDbErrors.interrupted(e)) {
+                throw DuckDbErrors.interruptedQuery(e);
             }
             throw new QuarryException(EngineError.STORAGE_FAILED, "The chart query could not be run.", e);
         }

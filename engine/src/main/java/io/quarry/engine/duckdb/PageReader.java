@@ -56,6 +56,7 @@ final class PageReader implements AutoCloseable {
 
     private final DuckDBConnection root;
     private final long orderWaitMillis;
+    private final DuckDbSettings settings;
     private final ExecutorService workers;
     private final AsyncCache<ViewKey, int[]> orders;
     private final Cache<PageKey, Page> pages;
@@ -69,6 +70,7 @@ final class PageReader implements AutoCloseable {
     PageReader(DuckDBConnection root, DuckDbSettings settings) {
         this.root = root;
         this.orderWaitMillis = settings.orderWaitMillis();
+        this.settings = settings;
         this.workers =
                 Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                     Thread thread = new Thread(r, "quarry-order");
@@ -232,7 +234,19 @@ final class PageReader implements AutoCloseable {
         }
     }
 
-    private static QuarryException failure(SQLException e) {
+    private QuarryException failure(SQLException e) {
+        if (DuckDbErrors.outOfMemory(e)) {
+            return new QuarryException(
+                    EngineError.QUERY_MEMORY_LIMIT,
+                    "Sorting or filtering this dataset needed more memory than the server allows"
+                            + " (quarry.engine.memory-limit " + settings.memoryLimit() + ", at most "
+                            + settings.tempLimit() + " spilled to disk, quarry.engine.temp-limit); try again"
+                            + " in a moment, sort by fewer columns, or ask an admin to raise the limits.",
+                    e);
+        }
+        if (DuckDbErrors.interrupted(e)) {
+            return DuckDbErrors.interruptedQuery(e);
+        }
         return new QuarryException(EngineError.STORAGE_FAILED, "The rows could not be read.", e);
     }
 

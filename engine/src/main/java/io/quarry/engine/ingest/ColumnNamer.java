@@ -1,5 +1,7 @@
 package io.quarry.engine.ingest;
 
+import io.quarry.engine.EngineError;
+import io.quarry.engine.QuarryException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,14 +12,56 @@ import java.util.regex.Pattern;
 /**
  * Turns header labels into API names: runs of characters other than letters, digits and underscore become one
  * {@code _}, leading and trailing underscores go, an empty name becomes {@code column_N}, and a name already taken
- * (ignoring case) gets {@code _2}, {@code _3}, ... The labels themselves are kept verbatim elsewhere.
+ * (ignoring case) gets {@code _2}, {@code _3}, ... The labels themselves are kept verbatim elsewhere, up to
+ * {@value #MAX_LABEL_LENGTH} characters each.
  */
 final class ColumnNamer {
+
+    /** The longest header label a file may have; a longer one is refused, as it cannot be a name for people. */
+    static final int MAX_LABEL_LENGTH = 1_000;
+
+    /**
+     * The most columns a file may have: each column costs the load and the profile memory of its own, and wider files
+     * fail within the default memory limit (or take minutes) rather than being explored.
+     */
+    static final int MAX_COLUMNS = 1_000;
+
+    /** @throws QuarryException {@code CSV_TOO_MANY_COLUMNS} for more than {@value #MAX_COLUMNS} columns */
+    static void checkColumnCount(int columns) {
+        if (columns > MAX_COLUMNS) {
+            throw new QuarryException(
+                    EngineError.CSV_TOO_MANY_COLUMNS,
+                    String.format(
+                            Locale.ROOT,
+                            "The file has %,d columns; Quarry reads at most %,d. Drop the columns you do not need, or"
+                                    + " split the file, and upload it again.",
+                            columns,
+                            MAX_COLUMNS));
+        }
+    }
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}_]+");
     private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
 
     private ColumnNamer() {}
+
+    /** @throws QuarryException {@code CSV_HEADER_TOO_LONG} for a label longer than {@value #MAX_LABEL_LENGTH} */
+    static void checkLabels(List<String> labels) {
+        for (int i = 0; i < labels.size(); i++) {
+            int length = labels.get(i).length();
+            if (length > MAX_LABEL_LENGTH) {
+                throw new QuarryException(
+                        EngineError.CSV_HEADER_TOO_LONG,
+                        String.format(
+                                Locale.ROOT,
+                                "The name of column %,d in the header has %,d characters; a column name can have at"
+                                        + " most %,d. Shorten it and upload the file again.",
+                                i + 1,
+                                length,
+                                MAX_LABEL_LENGTH));
+            }
+        }
+    }
 
     static List<String> names(List<String> labels) {
         List<String> bases = new ArrayList<>(labels.size());

@@ -210,6 +210,7 @@ public final class CsvIngester {
             this.reader = reader;
             this.sniffed = sniffed;
             this.fields = sniffed.fieldCount();
+            ColumnNamer.checkColumnCount(fields);
             this.trackers = new ColumnTypeTracker[fields];
             Arrays.setAll(trackers, i -> new ColumnTypeTracker());
             this.values = new FieldValues(sniffed.escape());
@@ -265,6 +266,7 @@ public final class CsvIngester {
             for (int i = 0; i < count; i++) {
                 found.add(values.text(reader, i, legacy));
             }
+            ColumnNamer.checkLabels(found);
             labels = found;
         }
 

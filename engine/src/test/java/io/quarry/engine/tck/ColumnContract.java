@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarry.engine.Capability;
 import io.quarry.engine.Column;
 import io.quarry.engine.Dataset;
+import io.quarry.engine.EngineError;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -86,6 +88,32 @@ abstract class ColumnContract extends ContractPart {
 
         assertThat(names(dataset)).containsExactly("a", "A_2", "a_3");
         assertThat(labels(dataset)).containsExactly("a", "A", "a");
+    }
+
+    @Test
+    void keepsAThousandCharacterLabelAndRefusesALongerOne() {
+        String longest = "n".repeat(1_000);
+        Dataset dataset = ingest("id," + longest + "\n1,2\n").dataset();
+
+        assertThat(labels(dataset)).containsExactly("id", longest);
+        assertThat(names(dataset)).containsExactly("id", longest);
+        assertFails(
+                () -> ingest("id," + longest + "x\n1,2\n"),
+                EngineError.CSV_HEADER_TOO_LONG,
+                "The name of column 2 in the header has 1,001 characters; a column name can have at most 1,000."
+                        + " Shorten it and upload the file again.");
+    }
+
+    @Test
+    void refusesMoreThanAThousandColumns() {
+        String header = String.join(",", Collections.nCopies(1_001, "x"));
+        String row = String.join(",", Collections.nCopies(1_001, "1"));
+
+        assertFails(
+                () -> ingest(header + "\n" + row + "\n"),
+                EngineError.CSV_TOO_MANY_COLUMNS,
+                "The file has 1,001 columns; Quarry reads at most 1,000. Drop the columns you do not need, or split the"
+                        + " file, and upload it again.");
     }
 
     @Test

@@ -14,18 +14,27 @@ import org.springframework.util.unit.DataSize;
  * @param cacheSize the byte budget of the page and sort-order caches together
  * @param orderWait how long a filtered, unsorted page waits for its exact count before it is answered with a lower
  *     bound
+ * @param queryMemoryLimit the memory one query's sorts and hash tables may hold before they spill to disk
+ * @param tempLimit the disk space spilled query data may take, all queries together; a query that needs more is
+ *     stopped ({@code QUERY_MEMORY_LIMIT}, 422)
  */
 @ConfigurationProperties("quarry.engine")
 public record EngineProperties(
         @DefaultValue(EngineProperties.DEFAULT_MEMORY_LIMIT) String memoryLimit,
         @DefaultValue(EngineProperties.DEFAULT_THREADS) int threads,
         @DefaultValue("256MB") DataSize cacheSize,
-        @DefaultValue("1s") Duration orderWait) {
+        @DefaultValue("1s") Duration orderWait,
+
+        @DefaultValue(DuckDbSettings.DEFAULT_QUERY_MEMORY_LIMIT)
+        String queryMemoryLimit,
+
+        @DefaultValue(DuckDbSettings.DEFAULT_TEMP_LIMIT) String tempLimit) {
 
     public static final String DEFAULT_MEMORY_LIMIT = "400MB";
     public static final String DEFAULT_THREADS = "0";
 
     public DuckDbSettings toSettings() {
-        return new DuckDbSettings(memoryLimit, threads, cacheSize.toBytes(), orderWait.toMillis());
+        return new DuckDbSettings(
+                memoryLimit, threads, cacheSize.toBytes(), orderWait.toMillis(), queryMemoryLimit, tempLimit);
     }
 }
