@@ -293,7 +293,10 @@ public final class DuckDbEngine implements Engine {
                 elapsedMs(start)));
         long profileStart = System.nanoTime();
         String alias = "prf_" + staged.id();
-        try (Statement statement = root.createStatement()) {
+        // a connection of its own: the root one is shared by every thread, and JDBC statements on one connection
+        // must not interleave (ATTACH and DETACH act on the whole database whichever connection runs them)
+        try (DuckDBConnection connection = root.duplicate();
+                Statement statement = connection.createStatement()) {
             statement.execute(
                     StorageSql.attach(directory.stagedDatabaseFile(staged.id()).toString(), alias, true));
             try {
@@ -319,7 +322,8 @@ public final class DuckDbEngine implements Engine {
 
     private void attach(Dataset dataset) {
         String id = dataset.id();
-        try (Statement statement = root.createStatement()) {
+        try (DuckDBConnection connection = root.duplicate();
+                Statement statement = connection.createStatement()) {
             statement.execute(StorageSql.attach(directory.databaseFile(id).toString(), alias(id), true));
         } catch (SQLException e) {
             throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset could not be opened.", e);
@@ -409,7 +413,8 @@ public final class DuckDbEngine implements Engine {
         } catch (IOException e) {
             LOG.warn("The row store of dataset {} did not close cleanly: {}", id, e.getMessage());
         }
-        try (Statement statement = root.createStatement()) {
+        try (DuckDBConnection connection = root.duplicate();
+                Statement statement = connection.createStatement()) {
             statement.execute(StorageSql.detach(alias(id)));
         } catch (SQLException e) {
             LOG.warn("Dataset {} could not be detached: {}", id, e.getMessage());
