@@ -10,7 +10,6 @@ public enum EngineError implements ErrorCode {
     CSV_NO_ROWS_LOADED(ErrorKind.UNPROCESSABLE, "No row could be read"),
     CSV_UNREADABLE(ErrorKind.UNPROCESSABLE, "The file could not be read"),
     CSV_DECOMPRESSED_TOO_LARGE(ErrorKind.TOO_LARGE, "The compressed file expands too far"),
-    CSV_HEADER_TOO_LONG(ErrorKind.UNPROCESSABLE, "A column name is too long"),
     CSV_TOO_MANY_COLUMNS(ErrorKind.UNPROCESSABLE, "Too many columns"),
     INGEST_CANCELLED(ErrorKind.CONFLICT, "Ingest cancelled"),
     INVALID_NAME(ErrorKind.INVALID_REQUEST, "Invalid dataset name"),

@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  * Turns header labels into API names: runs of characters other than letters, digits and underscore become one
  * {@code _}, leading and trailing underscores go, an empty name becomes {@code column_N}, and a name already taken
  * (ignoring case) gets {@code _2}, {@code _3}, ... The labels themselves are kept verbatim elsewhere, up to
- * {@value #MAX_LABEL_LENGTH} characters each.
+ * {@value #MAX_LABEL_LENGTH} characters each (a longer one keeps its first ones, with a warning).
  */
 final class ColumnNamer {
 
-    /** The longest header label a file may have; a longer one is refused, as it cannot be a name for people. */
+    /** The longest header label kept; a longer one is cut to it, as nobody reads or types more. */
     static final int MAX_LABEL_LENGTH = 1_000;
 
     /**
@@ -45,22 +45,14 @@ final class ColumnNamer {
 
     private ColumnNamer() {}
 
-    /** @throws QuarryException {@code CSV_HEADER_TOO_LONG} for a label longer than {@value #MAX_LABEL_LENGTH} */
-    static void checkLabels(List<String> labels) {
-        for (int i = 0; i < labels.size(); i++) {
-            int length = labels.get(i).length();
-            if (length > MAX_LABEL_LENGTH) {
-                throw new QuarryException(
-                        EngineError.CSV_HEADER_TOO_LONG,
-                        String.format(
-                                Locale.ROOT,
-                                "The name of column %,d in the header has %,d characters; a column name can have at"
-                                        + " most %,d. Shorten it and upload the file again.",
-                                i + 1,
-                                length,
-                                MAX_LABEL_LENGTH));
-            }
+    /** The label, cut to {@value #MAX_LABEL_LENGTH} characters (never inside a surrogate pair) when longer. */
+    static String shortened(String label) {
+        if (label.length() <= MAX_LABEL_LENGTH) {
+            return label;
         }
+        int end =
+                Character.isHighSurrogate(label.charAt(MAX_LABEL_LENGTH - 1)) ? MAX_LABEL_LENGTH - 1 : MAX_LABEL_LENGTH;
+        return label.substring(0, end);
     }
 
     static List<String> names(List<String> labels) {

@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -196,6 +197,7 @@ public final class CsvIngester {
         private final boolean canonicalDialect;
         private final List<Reject> firstRejects = new ArrayList<>();
         private List<String> labels = List.of();
+        private final List<Integer> longLabels = new ArrayList<>();
         private boolean headerPending;
         private long rows;
         private long rejected;
@@ -264,9 +266,12 @@ public final class CsvIngester {
             List<String> found = new ArrayList<>();
             int count = reader.kind() == CsvRecordReader.Kind.BAD ? 0 : reader.fieldCount();
             for (int i = 0; i < count; i++) {
-                found.add(values.text(reader, i, legacy));
+                String label = values.text(reader, i, legacy);
+                if (label.length() > ColumnNamer.MAX_LABEL_LENGTH) {
+                    longLabels.add(i + 1);
+                }
+                found.add(ColumnNamer.shortened(label));
             }
-            ColumnNamer.checkLabels(found);
             labels = found;
         }
 
@@ -375,6 +380,15 @@ public final class CsvIngester {
             List<String> allLabels = new ArrayList<>(labels);
             if (sniffed.header() && allLabels.size() < fields) {
                 warnings.add(headerShorter(allLabels.size()));
+            }
+            if (!longLabels.isEmpty()) {
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "The header names of %s %s had more than %,d characters; their first %,d are kept.",
+                        longLabels.size() == 1 ? "column" : "columns",
+                        longLabels.stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                        ColumnNamer.MAX_LABEL_LENGTH,
+                        ColumnNamer.MAX_LABEL_LENGTH));
             }
             while (allLabels.size() < fields) {
                 allLabels.add(sniffed.header() ? "" : "column_" + (allLabels.size() + 1));
