@@ -6,7 +6,8 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Dskip.npm=true package -pl server -am
+# the whole jar, web UI included: it is the one `./quarry serve` runs afterwards
+./mvnw -q -B -DskipTests -Dspotless.check.skip=true package -pl server -am
 
 exec "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$jar:bench/target/lib/*" \
