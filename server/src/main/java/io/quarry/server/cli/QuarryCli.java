@@ -31,11 +31,21 @@ public final class QuarryCli implements Runnable {
     /** Set to any value to print the stack trace of an unexpected error. */
     static final String DEBUG_ENV = "QUARRY_DEBUG";
 
+    /** The JDK's property for how many platform threads carry virtual threads (by default one per core). */
+    static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+
     public static void main(String[] args) {
         boolean serving = args.length > 0 && args[0].equals(ServeCommand.NAME);
         if (!serving && System.getProperty("logback.configurationFile") == null) {
             // the command line logs errors only, to stderr; `serve` keeps Spring Boot's logging
             System.setProperty("logback.configurationFile", "quarry-cli-logback.xml");
+        }
+        if (serving && System.getProperty(CARRIERS) == null) {
+            // requests run on virtual threads; with one carrier per core, a few uploads copying bytes can hold every
+            // carrier while a health check or a page waits its turn. More carriers let the OS share the cores.
+            System.setProperty(
+                    CARRIERS,
+                    String.valueOf(Math.max(8, 4 * Runtime.getRuntime().availableProcessors())));
         }
         CommandLine commandLine = commandLine();
         int exitCode;

@@ -40,13 +40,13 @@ class ConcurrentUploadsIT {
 
     private static final int UPLOADS = 10;
     /**
-     * The goal is a p95 under 100 ms. On the shared 2-core machine this was written on (load average 11-14 from other
-     * builds) five runs measured p95 240-620 ms and max 1.2-2.5 s; a 404 route was as slow as the health check, and
-     * young GC pauses reached 250 ms, so it is CPU starvation, not the health check. These bounds catch stalls only.
+     * The goal is every check under 100 ms. With more carrier threads than cores for virtual threads (as `quarry serve`
+     * sets them), six runs on an otherwise quiet 2-core machine measured p95 54-102 ms and max 92-221 ms (one carrier
+     * per core: p95 62-127 ms, max 224-702 ms). The bounds leave room for a busier CI machine.
      */
-    private static final long HEALTH_P95_MS = 1_000;
+    private static final long HEALTH_P95_MS = 150;
 
-    private static final long HEALTH_MAX_MS = 5_000;
+    private static final long HEALTH_MAX_MS = 1_000;
 
     @TempDir
     Path work;
