@@ -7,16 +7,12 @@ import io.micrometer.core.instrument.Timer;
 import io.quarry.engine.Column;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.Engine;
-import io.quarry.engine.EngineError;
 import io.quarry.engine.QuarryException;
 import io.quarry.engine.query.QueryLimits;
 import io.quarry.engine.query.QueryResult;
 import io.quarry.engine.query.Workflow;
 import io.quarry.server.auth.QuarryPrincipal;
-import io.quarry.server.dataset.DatasetError;
-import io.quarry.server.dataset.DatasetRecord;
-import io.quarry.server.dataset.DatasetStatus;
-import io.quarry.server.dataset.DatasetStore;
+import io.quarry.server.dataset.DatasetAccess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +47,7 @@ class ChartService implements DisposableBean {
     private record Outcome(
             @Nullable Answer answer, @Nullable RuntimeException error) {}
 
-    private final DatasetStore store;
+    private final DatasetAccess access;
     private final Engine engine;
     private final ObjectMapper json;
     private final QueryLimits limits;
@@ -59,8 +55,8 @@ class ChartService implements DisposableBean {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong computed = new AtomicLong();
 
-    ChartService(DatasetStore store, Engine engine, ObjectMapper json, ChartProperties properties) {
-        this.store = store;
+    ChartService(DatasetAccess access, Engine engine, ObjectMapper json, ChartProperties properties) {
+        this.access = access;
         this.engine = engine;
         this.json = json;
         this.limits = QueryLimits.defaults().withMaxRows(properties.maxRows()).withTimeout(properties.timeLimit());
@@ -156,26 +152,8 @@ class ChartService implements DisposableBean {
         return new IllegalStateException(cause);
     }
 
-    /** The dataset if the user may see it (its owner, or an admin). @throws QuarryException {@code DATASET_NOT_FOUND} */
-    DatasetRecord requireVisible(QuarryPrincipal user, String id) {
-        return store.find(id)
-                .filter(found -> user.admin() || found.ownerId() == user.id())
-                .orElseThrow(() -> new QuarryException(
-                        EngineError.DATASET_NOT_FOUND, "There is no dataset with the id " + id + "."));
-    }
-
     private Dataset requireReady(QuarryPrincipal user, String id) {
-        DatasetRecord record = requireVisible(user, id);
-        if (record.status() != DatasetStatus.READY || record.engineId() == null) {
-            throw new QuarryException(
-                    DatasetError.DATASET_NOT_READY,
-                    "The dataset \"" + record.name() + "\" is "
-                            + record.status().wire()
-                            + (record.status() == DatasetStatus.FAILED
-                                    ? "; upload the file again."
-                                    : "; it can be charted once it is ready."));
-        }
-        return engine.requireDataset(record.engineId());
+        return engine.requireDataset(access.requireReady(user, id, "it can be charted once it is ready"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.quarry.server.chart;
 
 import io.quarry.engine.QuarryException;
 import io.quarry.server.auth.QuarryPrincipal;
+import io.quarry.server.dataset.DatasetAccess;
 import io.quarry.server.dataset.DatasetDeleted;
 import io.quarry.server.system.QuarryProperties;
 import java.io.IOException;
@@ -43,13 +44,13 @@ class SavedCharts {
     private static final Pattern ID = Pattern.compile("[a-z0-9]{12}");
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
-    private final ChartService charts;
+    private final DatasetAccess datasets;
     private final ObjectMapper json;
     private final Path root;
     private final SecureRandom random = new SecureRandom();
 
-    SavedCharts(ChartService charts, ObjectMapper json, QuarryProperties properties) {
-        this.charts = charts;
+    SavedCharts(DatasetAccess datasets, ObjectMapper json, QuarryProperties properties) {
+        this.datasets = datasets;
         this.json = json;
         this.root = properties.dataDir().toAbsolutePath().resolve("charts");
     }
@@ -147,7 +148,7 @@ class SavedCharts {
 
     private Path directory(QuarryPrincipal user, String datasetId) {
         // the record's id comes from the store, never the path text, so it names a directory safely
-        return root.resolve(charts.requireVisible(user, datasetId).id());
+        return root.resolve(datasets.requireVisible(user, datasetId).id());
     }
 
     private Path file(QuarryPrincipal user, String datasetId, String chartId) {

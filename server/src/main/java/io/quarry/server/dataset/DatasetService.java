@@ -10,7 +10,6 @@ import io.quarry.engine.Engine;
 import io.quarry.engine.EngineError;
 import io.quarry.engine.PageRequest;
 import io.quarry.engine.Preview;
-import io.quarry.engine.QuarryException;
 import io.quarry.engine.RejectPage;
 import io.quarry.server.auth.QuarryPrincipal;
 import io.quarry.server.dataset.DatasetViews.RowsView;
@@ -33,6 +32,7 @@ final class DatasetService {
     private static final long PREVIEW_AFTER_BYTES = 1 << 20;
 
     private final DatasetStore store;
+    private final DatasetAccess access;
     private final Engine engine;
     private final IngestJobs jobs;
     private final ProgressHub progress;
@@ -45,12 +45,14 @@ final class DatasetService {
 
     DatasetService(
             DatasetStore store,
+            DatasetAccess access,
             Engine engine,
             IngestJobs jobs,
             ProgressHub progress,
             UploadFiles files,
             ApplicationEventPublisher events) {
         this.store = store;
+        this.access = access;
         this.engine = engine;
         this.jobs = jobs;
         this.progress = progress;
@@ -64,10 +66,7 @@ final class DatasetService {
     }
 
     DatasetRecord requireVisible(QuarryPrincipal user, String id) {
-        return store.find(id)
-                .filter(record -> user.admin() || record.ownerId() == user.id())
-                .orElseThrow(() -> new QuarryException(
-                        EngineError.DATASET_NOT_FOUND, "There is no dataset with the id " + id + "."));
+        return access.requireVisible(user, id);
     }
 
     /** The engine's view of a ready dataset; empty while it is not ready. */
@@ -176,17 +175,7 @@ final class DatasetService {
     }
 
     private String requireReady(QuarryPrincipal user, String id) {
-        DatasetRecord record = requireVisible(user, id);
-        if (record.status() != DatasetStatus.READY || record.engineId() == null) {
-            throw new QuarryException(
-                    DatasetError.DATASET_NOT_READY,
-                    "The dataset \"" + record.name() + "\" is "
-                            + record.status().wire()
-                            + (record.status() == DatasetStatus.FAILED
-                                    ? "; upload the file again."
-                                    : "; its rows can be read once it is ready."));
-        }
-        return record.engineId();
+        return access.requireReady(user, id, "its rows can be read once it is ready");
     }
 
     static Progress storedProgress(DatasetRecord record) {
