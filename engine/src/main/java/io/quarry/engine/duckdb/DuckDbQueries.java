@@ -8,7 +8,6 @@ import io.quarry.engine.query.QueryResult;
 import io.quarry.engine.query.Workflow;
 import io.quarry.engine.sql.CompiledQuery;
 import io.quarry.engine.sql.CompiledQuery.ResultField;
-import io.quarry.engine.sql.SqlArray;
 import io.quarry.engine.sql.WorkflowCompiler;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -52,7 +51,7 @@ final class DuckDbQueries {
         AtomicBoolean stopped = new AtomicBoolean();
         try (DuckDBConnection connection = root.duplicate();
                 PreparedStatement statement = connection.prepareStatement(query.sql())) {
-            bind(statement, query.parameters());
+            Parameters.bind(statement, query.parameters(), 1);
             scheduleCancel(statement, limits.timeout().toMillis(), finished, stopped);
             List<Map<String, @Nullable Object>> rows = new ArrayList<>();
             boolean capped = false;
@@ -131,21 +130,6 @@ final class DuckDbQueries {
             return true;
         } catch (SQLException e) {
             return false;
-        }
-    }
-
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        int index = 1;
-        for (Object parameter : parameters) {
-            if (parameter instanceof SqlArray array) {
-                statement.setObject(
-                        index++,
-                        statement
-                                .getConnection()
-                                .createArrayOf("VARCHAR", array.values().toArray()));
-            } else {
-                statement.setObject(index++, parameter);
-            }
         }
     }
 

@@ -19,7 +19,6 @@ import io.quarry.engine.SortKey;
 import io.quarry.engine.sql.Condition;
 import io.quarry.engine.sql.FilterCompiler;
 import io.quarry.engine.sql.FilterCompiler.ResolvedFilter;
-import io.quarry.engine.sql.SqlArray;
 import io.quarry.engine.sql.StorageSql;
 import io.quarry.engine.store.RowFile;
 import java.sql.PreparedStatement;
@@ -157,7 +156,7 @@ final class PageReader implements AutoCloseable {
         String sql = StorageSql.selectPositions(alias, condition.sql(), sortColumns, sort);
         try (DuckDBConnection connection = root.duplicate();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, condition.parameters(), 1);
+            Parameters.bind(statement, condition.parameters(), 1);
             running.add(statement);
             int[] positions = new int[1024];
             int count = 0;
@@ -185,7 +184,7 @@ final class PageReader implements AutoCloseable {
         String sql = StorageSql.selectPositions(alias, condition.sql(), List.of(), List.of()) + " LIMIT ? OFFSET ?";
         try (DuckDBConnection connection = root.duplicate();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            int next = bind(statement, condition.parameters(), 1);
+            int next = Parameters.bind(statement, condition.parameters(), 1);
             statement.setInt(next, request.limit());
             statement.setLong(next + 1, request.offset());
             int[] positions = new int[request.limit()];
@@ -199,22 +198,6 @@ final class PageReader implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
-    }
-
-    private static int bind(PreparedStatement statement, List<Object> parameters, int first) throws SQLException {
-        int index = first;
-        for (Object parameter : parameters) {
-            if (parameter instanceof SqlArray array) {
-                statement.setObject(
-                        index++,
-                        statement
-                                .getConnection()
-                                .createArrayOf("VARCHAR", array.values().toArray()));
-            } else {
-                statement.setObject(index++, parameter);
-            }
-        }
-        return index;
     }
 
     /** Checks each regular expression with DuckDB's own engine (RE2), so a bad one is the user's error. */
