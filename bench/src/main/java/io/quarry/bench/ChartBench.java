@@ -22,8 +22,6 @@ import io.quarry.engine.query.ViewStep.Raw;
 import io.quarry.engine.query.Workflow;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,10 +75,8 @@ public final class ChartBench {
                 parsed.memoryLimit(),
                 parsed.threads(),
                 Runtime.version(),
-                loadAverage());
-        Path csv = new DataFiles(parsed.dir(), parsed.seed(), out).prepare(parsed.size());
-        Path dataDir = parsed.dir().resolve("read-" + parsed.size());
-        ReadDataset data = ReadDataset.prepare(csv, parsed.size(), parsed.seed(), dataDir, parsed.settings(), out);
+                ReadBench.loadAverage());
+        ReadDataset data = ReadDataset.prepare(parsed, out);
         return new ChartBench(parsed, out, data).run();
     }
 
@@ -142,7 +138,7 @@ public final class ChartBench {
         }
         out.println("(first: a freshly opened engine and connection per run; repeated: the same ones again;"
                 + " ratio: quarry/duckdb p50; rows: quarry/duckdb, ? when they differ)");
-        out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
+        out.printf(Locale.ROOT, "load average at the end: %s%n", ReadBench.loadAverage());
         return agree ? 0 : 1;
     }
 
@@ -226,14 +222,5 @@ public final class ChartBench {
                         "SELECT date_trunc('month', c1) AS m, c3, avg(c6) FROM d.rows"
                                 + " WHERE c1 BETWEEN TIMESTAMP '2024-01-01 00:00:00' AND TIMESTAMP '2024-01-31 23:59:59'"
                                 + " GROUP BY m, c3"));
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 }

@@ -74,9 +74,7 @@ public final class ReadBench {
                 parsed.seed(),
                 Runtime.version(),
                 loadAverage());
-        Path csv = new DataFiles(parsed.dir(), parsed.seed(), out).prepare(parsed.size());
-        Path dataDir = parsed.dir().resolve("read-" + parsed.size());
-        ReadDataset data = ReadDataset.prepare(csv, parsed.size(), parsed.seed(), dataDir, parsed.settings(), out);
+        ReadDataset data = ReadDataset.prepare(parsed, out);
         ReadBench bench = new ReadBench(parsed, out, data);
         try {
             return bench.run();

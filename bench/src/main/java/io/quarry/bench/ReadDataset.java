@@ -25,6 +25,12 @@ import java.util.Locale;
  */
 record ReadDataset(Path dataDir, Dataset dataset, Path database) {
 
+    /** The bench file of the arguments' size (generated when missing) ingested into {@code <dir>/read-<size>}. */
+    static ReadDataset prepare(ReadArgs args, PrintStream out) throws IOException {
+        Path csv = new DataFiles(args.dir(), args.seed(), out).prepare(args.size());
+        return prepare(csv, args.size(), args.seed(), args.dir().resolve("read-" + args.size()), args.settings(), out);
+    }
+
     static ReadDataset prepare(Path csv, String size, long seed, Path dataDir, DuckDbSettings settings, PrintStream out)
             throws IOException {
         long expectedRows = TripCsvGenerator.rowsForMegabytes(ByteSizes.parse(size) / 1e6);
