@@ -3,9 +3,11 @@ package io.quarry.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.server.auth.ApiClient;
+import io.quarry.server.support.QuarryProcess;
 import io.quarry.server.support.ServerProcess;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,17 +27,19 @@ class ServeIT {
     void servesHealthTheWebAppAndDatasetsIngestedForAUser(@TempDir Path work) throws Exception {
         String dataDir = work.resolve("data").toString();
         Path trips = Files.writeString(work.resolve("trips.csv"), "id,city,price\n1,Oslo,12.50\n2,Rome,7.25\n");
-        Map<String, String> none = Map.of();
-        assertThat(ServerProcess.run(work, none, "alice-password\n", "user", "add", "alice", "--data-dir", dataDir))
+        byte[] password = "alice-password\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(QuarryProcess.run(work, password, "user", "add", "alice", "--data-dir", dataDir)
+                        .out())
                 .contains("Added user alice");
-        String unknownOwner = ServerProcess.run(
-                work, none, "", "ingest", trips.toString(), "--owner", "nobody", "--data-dir", dataDir);
+        String unknownOwner = QuarryProcess.run(
+                        work, "ingest", trips.toString(), "--owner", "nobody", "--data-dir", dataDir)
+                .toString();
         assertThat(unknownOwner).contains("exit 1", "No user is called nobody.");
-        assertThat(ServerProcess.run(work, none, "", "list", "--data-dir", dataDir))
+        assertThat(QuarryProcess.run(work, "list", "--data-dir", dataDir).out())
                 .as("nothing was ingested for an unknown owner")
                 .doesNotContain("trips");
-        String ingested = ServerProcess.run(
-                work, none, "", "ingest", trips.toString(), "--owner", "alice", "--data-dir", dataDir);
+        String ingested = QuarryProcess.run(work, "ingest", trips.toString(), "--owner", "alice", "--data-dir", dataDir)
+                .toString();
         assertThat(ingested).contains("exit 0", "Owner     alice");
 
         try (ServerProcess server =

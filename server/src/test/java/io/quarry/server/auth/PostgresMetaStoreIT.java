@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.server.dataset.QuarryApi;
 import io.quarry.server.support.LocalPostgres;
+import io.quarry.server.support.QuarryProcess;
 import io.quarry.server.support.ServerProcess;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,16 +37,17 @@ class PostgresMetaStoreIT {
                     "SPRING_DATASOURCE_PASSWORD",
                     "");
 
-            String added = ServerProcess.run(
-                    work,
-                    environment,
-                    "bob-password-1\n",
-                    "user",
-                    "add",
-                    "bob",
-                    "--admin",
-                    "--data-dir",
-                    data.toString());
+            String added = QuarryProcess.run(
+                            work,
+                            environment,
+                            "bob-password-1\n".getBytes(StandardCharsets.UTF_8),
+                            "user",
+                            "add",
+                            "bob",
+                            "--admin",
+                            "--data-dir",
+                            data.toString())
+                    .toString();
             assertThat(added).contains("exit 0", "Added admin bob");
 
             String id;

@@ -3,6 +3,7 @@ package io.quarry.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.server.auth.MetaStore;
+import io.quarry.server.support.QuarryProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

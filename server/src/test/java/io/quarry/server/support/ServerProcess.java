@@ -7,11 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +41,10 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess serve(Path work, Path data, Map<String, String> environment) throws Exception {
         int port = freePort();
         Path log = Files.createTempFile(work, "serve-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        command("serve", "--port", String.valueOf(port), "--data-dir", data.toString()))
-                .directory(work.toFile())
+        ProcessBuilder builder = QuarryProcess.builder(
+                        work, List.of("serve", "--port", String.valueOf(port), "--data-dir", data.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().remove("QUARRY_DATA_DIR");
         builder.environment().put("QUARRY_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().putAll(environment);
         ServerProcess server = new ServerProcess(builder.start(), log, port);
@@ -59,27 +55,6 @@ public final class ServerProcess implements AutoCloseable {
             throw e;
         }
         return server;
-    }
-
-    /** Runs one command of the jar to its end: its exit code, then what it printed on stdout and stderr. */
-    public static String run(Path work, Map<String, String> environment, String stdin, String... args)
-            throws Exception {
-        Path out = Files.createTempFile(work, "command-", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command(args))
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile());
-        builder.environment().remove("QUARRY_DATA_DIR");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        try (var in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("quarry " + String.join(" ", args) + " did not end:\n" + Files.readString(out));
-        }
-        return "exit " + process.exitValue() + "\n" + Files.readString(out);
     }
 
     public String base() {
@@ -148,15 +123,6 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError("health not UP within " + STARTUP.toSeconds() + " s:\n" + logTail());
-    }
-
-    private static List<String> command(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar"));
-        command.add(Path.of("target/quarry.jar").toAbsolutePath().toString());
-        command.addAll(List.of(args));
-        return command;
     }
 
     private static int freePort() throws IOException {

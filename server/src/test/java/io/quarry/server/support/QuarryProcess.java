@@ -1,4 +1,4 @@
-package io.quarry.server.cli;
+package io.quarry.server.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,17 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code target/quarry.jar} as a child process, the way the launcher does. */
-final class QuarryProcess {
+public final class QuarryProcess {
 
-    static final Path JAR = Path.of("target/quarry.jar").toAbsolutePath();
+    public static final Path JAR = Path.of("target/quarry.jar").toAbsolutePath();
 
     private QuarryProcess() {}
 
-    record Result(int exitCode, String out, String err) {
-        List<String> errLines() {
+    public record Result(int exitCode, String out, String err) {
+        public List<String> errLines() {
             return err.lines().toList();
         }
 
@@ -26,7 +27,7 @@ final class QuarryProcess {
         }
     }
 
-    static List<String> command(List<String> args) {
+    public static List<String> command(List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -37,7 +38,7 @@ final class QuarryProcess {
         return command;
     }
 
-    static ProcessBuilder builder(Path workDir, List<String> args) {
+    public static ProcessBuilder builder(Path workDir, List<String> args) {
         ProcessBuilder builder = new ProcessBuilder(command(args)).directory(workDir.toFile());
         builder.environment().remove("QUARRY_DATA_DIR");
         builder.environment().remove("QUARRY_ENGINE_MEMORY_LIMIT");
@@ -45,14 +46,21 @@ final class QuarryProcess {
         return builder;
     }
 
-    static Result run(Path workDir, byte[] stdin, String... args) throws IOException, InterruptedException {
+    public static Result run(Path workDir, byte[] stdin, String... args) throws IOException, InterruptedException {
+        return run(workDir, Map.of(), stdin, args);
+    }
+
+    /** Runs one command of the jar to its end, with extra environment variables. */
+    public static Result run(Path workDir, Map<String, String> environment, byte[] stdin, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "out-", ".txt");
         Path err = Files.createTempFile(workDir, "err-", ".txt");
         Path in = Files.createTempFile(workDir, "in-", ".txt");
         Files.write(in, stdin);
         try {
-            Process process = builder(workDir, List.of(args))
-                    .redirectInput(in.toFile())
+            ProcessBuilder builder = builder(workDir, List.of(args));
+            builder.environment().putAll(environment);
+            Process process = builder.redirectInput(in.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();
@@ -71,7 +79,7 @@ final class QuarryProcess {
         }
     }
 
-    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
         return run(workDir, new byte[0], args);
     }
 }
