@@ -107,6 +107,15 @@ abstract class BrowserTestSupport {
         waitFor(d -> textOf("main h1").equals("Datasets"), 15, () -> "after signing in: " + textOf("main"));
     }
 
+    /** Opens the app and signs in when it asks (a class's browser keeps its session from one test to the next). */
+    void signInIfAsked(String username, String password) {
+        browser().get(base() + "/");
+        waitFor(d -> !d.findElements(By.cssSelector("form.signin, main h1")).isEmpty(), 20);
+        if (!browser().findElements(By.cssSelector("form.signin")).isEmpty()) {
+            signIn(username, password);
+        }
+    }
+
     /** Signs out with the top bar's button; waits for the sign-in form. */
     void signOut() {
         buttonWithText("header.topbar button", "Sign out").click();

@@ -2,16 +2,26 @@ package io.quarry.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarry.server.dataset.QuarryApi;
+import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -65,8 +75,63 @@ class ChartBuilderIT extends GraphicWalkerTestSupport {
 
     @Test
     void dragCategoryAndPriceOntoTheShelvesAndCheckTheBars() throws Exception {
+        withChartArtifacts(() -> {
+            signInIfAsked("admin", ADMIN_PASSWORD);
+            Sales sales = Sales.generate(ROWS);
+            JsonNode accepted = post("/api/datasets?name=sales.csv", sales.csv());
+            String id = accepted.get("id").asString();
+            assertThat(id).isNotBlank();
+            waitFor(
+                    d -> api("/api/datasets/" + id).get("status").asString().equals("ready"),
+                    30,
+                    () -> "dataset " + id);
+            buildTheBarChart(id, sales.sums());
+        });
+    }
+
+    /**
+     * A measurement, not run by default: with {@code -De2e.chart.file=FILE} (e.g. the 100 MB bench file from the
+     * bench module's {@code TripCsvGenerator --size 100MB --out FILE}, or any CSV with {@code category} and
+     * {@code price} columns) it uploads that file through the API, builds the same bar chart on it by drag and drop,
+     * checks the bars against sums computed here from the file (commons-csv, BigDecimal), and prints how long the
+     * chart took to come back.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "e2e.chart.file", matches = ".+")
+    void buildTheBarChartOnABigFile() throws Exception {
+        withChartArtifacts(() -> {
+            Path file = Path.of(System.getProperty("e2e.chart.file")).toAbsolutePath();
+            long started = System.nanoTime();
+            Map<String, BigDecimal> sums = Sales.sumsOf(file);
+            long summed = System.nanoTime();
+            signInIfAsked("admin", ADMIN_PASSWORD);
+            QuarryApi api = QuarryApi.login(base(), "admin", ADMIN_PASSWORD);
+            HttpResponse<String> accepted = api.send(api.request("/api/datasets?name=" + file.getFileName())
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file))
+                    .build());
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            String id = QuarryApi.JSON.readTree(accepted.body()).get("id").asString();
+            JsonNode ready = api.awaitFinished(id);
+            assertThat(ready.get("status").asString()).as(ready.toString()).isEqualTo("ready");
+            long uploaded = System.nanoTime();
+            buildTheBarChart(id, sums);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ChartBuilderIT measure: %,d bytes, %,d rows; sums from the file here %d ms; upload to ready %d ms;"
+                            + " load average %s%n",
+                    Files.size(file),
+                    ready.get("rowCount").asLong(),
+                    (summed - started) / 1_000_000,
+                    (uploaded - summed) / 1_000_000,
+                    Files.readString(Path.of("/proc/loadavg")).strip());
+        });
+    }
+
+    /** Runs the test; on failure keeps a screenshot, Graphic Walker's shadow DOM and the recorded queries. */
+    private void withChartArtifacts(Steps steps) throws Exception {
         try {
-            run();
+            steps.run();
         } catch (Throwable failure) {
             Path shot = Path.of("target", "ChartBuilderIT-failure.png").toAbsolutePath();
             try {
@@ -85,26 +150,15 @@ class ChartBuilderIT extends GraphicWalkerTestSupport {
         }
     }
 
-    private void run() throws Exception {
+    /**
+     * Opens the ready dataset's Chart tab, builds the bar chart of the sum of price by category by drag and drop, and
+     * checks the bars Graphic Walker was given against the expected sums.
+     */
+    private void buildTheBarChart(String id, Map<String, BigDecimal> sums) throws Exception {
         WebDriver browser = browser();
-        String base = "http://127.0.0.1:" + port;
-        Sales sales = Sales.generate(ROWS);
+        String base = base();
 
-        // 1. Sign in as the admin through the form.
-        browser.get(base + "/");
-        WebElement username = waitFor(d -> d.findElement(By.cssSelector("form.signin input[name=username]")), 20);
-        username.sendKeys("admin");
-        browser.findElement(By.cssSelector("form.signin input[name=password]")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
-        waitFor(d -> textOf("main h1").equals("Datasets"), 15);
-
-        // 2. Upload the CSV through the API (POST /api/datasets) with the admin's session, and wait for it.
-        JsonNode accepted = post("/api/datasets?name=sales.csv", sales.csv());
-        String id = accepted.get("id").asString();
-        assertThat(id).isNotBlank();
-        waitFor(d -> api("/api/datasets/" + id).get("status").asString().equals("ready"), 30, () -> "dataset " + id);
-
-        // 3. Open the dataset, record the chart queries from now on, and open its Chart tab.
+        // 1. Open the dataset, record the chart queries from now on, and open its Chart tab.
         browser.get(base + "/datasets/" + id);
         js("performance.setResourceTimingBufferSize(100000)");
         WebElement chartTab = waitFor(
@@ -117,15 +171,17 @@ class ChartBuilderIT extends GraphicWalkerTestSupport {
         chartTab.click();
         WebElement category = waitFor(d -> fieldPill("category"), 60);
 
-        // 4. Drag category onto the X-Axis shelf and price onto the Y-Axis shelf, with the mouse.
+        // 2. Drag category onto the X-Axis shelf and price onto the Y-Axis shelf, with the mouse.
         drag(category, shelf("columns"));
         waitFor(d -> shelfText("columns").contains("category"), 10, () -> "X-Axis holds " + shelfText("columns"));
+        long dropped = System.nanoTime();
         drag(waitFor(d -> fieldPill("price"), 10), shelf("rows"));
         waitFor(d -> shelfText("rows").contains("price"), 10, () -> "Y-Axis holds " + shelfText("rows"));
 
-        // 5. The query for the bars: sum of price grouped by category; its answer is the sums of the file's rows.
+        // 3. The query for the bars: sum of price grouped by category; its answer is the sums of the file's rows.
         JsonNode bars =
                 waitFor(d -> barQuery(), 30, () -> "queries: " + js("return JSON.stringify(window.__chartQueries)"));
+        long answered = System.nanoTime();
         JsonNode request = bars.get("request");
         JsonNode answer = bars.get("answer");
         assertThat(bars.get("status").asInt()).isEqualTo(200);
@@ -134,13 +190,11 @@ class ChartBuilderIT extends GraphicWalkerTestSupport {
         for (JsonNode row : answer) {
             shown.put(row.get("category").asString(), row.get(measure).decimalValue());
         }
-        assertThat(shown.keySet()).containsExactlyElementsOf(sales.sums().keySet());
-        sales.sums()
-                .forEach((name, sum) -> assertThat(shown.get(name))
-                        .as("sum of price for " + name)
-                        .isEqualByComparingTo(sum));
+        assertThat(shown.keySet()).containsExactlyElementsOf(sums.keySet());
+        sums.forEach((name, sum) ->
+                assertThat(shown.get(name)).as("sum of price for " + name).isEqualByComparingTo(sum));
 
-        // 6. The chart is drawn: Graphic Walker's Vega view holds a canvas or SVG of real size.
+        // 4. The chart is drawn: Graphic Walker's Vega view holds a canvas or SVG of real size.
         waitFor(
                 d -> js(DEEP_ALL + " return deepAll('.vega-embed canvas, .vega-embed svg.marks')"
                         + ".some(e => e.getBoundingClientRect().width > 100 && e.getBoundingClientRect().height > 100)"
@@ -153,7 +207,7 @@ class ChartBuilderIT extends GraphicWalkerTestSupport {
                 .resolve("chart-builder.png");
         Files.write(picture, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
-        // 7. Saved, the chart is what was built: category on X, the sum of price on Y, a bar (or automatic) mark.
+        // 5. Saved, the chart is what was built: category on X, the sum of price on Y, a bar (or automatic) mark.
         browser.findElement(By.cssSelector("input[placeholder^='Name these charts']"))
                 .sendKeys("Sales by category");
         browser.findElements(By.cssSelector(".chart-tab button")).stream()
@@ -174,7 +228,7 @@ class ChartBuilderIT extends GraphicWalkerTestSupport {
         assertThat(encodings.get("rows").get(0).get("aggName").asString()).isEqualTo("sum");
         assertThat(chart.get("config").get("geoms").get(0).asString()).isIn("auto", "bar");
 
-        // 8. Every request of the page went to this server.
+        // 6. Every request of the page went to this server.
         Object names = js("return performance.getEntriesByType('navigation')"
                 + ".concat(performance.getEntriesByType('resource')).map(e => e.name);");
         List<String> urls = ((List<?>) Objects.requireNonNull(names))
@@ -190,7 +244,15 @@ class ChartBuilderIT extends GraphicWalkerTestSupport {
                 .allSatisfy(url -> assertThat(String.valueOf(url))
                         .matches(u -> u.startsWith(base + "/") || u.startsWith("data:") || u.startsWith("blob:")));
         System.out.printf(
-                "ChartBuilderIT: bars %s match the engine; %d requests, all to %s%n", shown, urls.size(), base);
+                Locale.ROOT,
+                "ChartBuilderIT: bars %s match the sums of the file; drag of price to the bars' answer %d ms"
+                        + " (the /query request itself %s ms); %d requests, all to %s%n",
+                shown,
+                (answered - dropped) / 1_000_000,
+                js("const q = performance.getEntriesByType('resource').filter(e => e.name.endsWith('/query'));"
+                        + " return q.map(e => Math.round(e.duration)).join(', ');"),
+                urls.size(),
+                base);
     }
 
     /** The answered /query whose workflow aggregates a sum of price grouped by category, or null. */
@@ -254,6 +316,26 @@ class ChartBuilderIT extends GraphicWalkerTestSupport {
                         .append('\n');
             }
             return new Sales(csv.toString(), sums);
+        }
+
+        /** The sum of price per category of a CSV file with a header naming both; empty prices are left out. */
+        static Map<String, BigDecimal> sumsOf(Path file) throws IOException {
+            Map<String, BigDecimal> sums = new TreeMap<>();
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get();
+            try (Reader reader = Files.newBufferedReader(file);
+                    CSVParser parser = CSVParser.parse(reader, format)) {
+                for (CSVRecord record : parser) {
+                    String price = record.get("price");
+                    if (!price.isEmpty()) {
+                        sums.merge(record.get("category"), new BigDecimal(price), BigDecimal::add);
+                    }
+                }
+            }
+            return sums;
         }
     }
 }

@@ -95,11 +95,7 @@ class WebAppIT extends BrowserTestSupport {
     void previewWhileUploading() throws Exception {
         withFailureArtifacts(() -> {
             WebDriver browser = browser();
-            browser.get(base() + "/");
-            waitFor(d -> !d.findElements(By.cssSelector("form.signin, main h1")).isEmpty(), 20);
-            if (!browser.findElements(By.cssSelector("form.signin")).isEmpty()) {
-                signIn("admin", ADMIN_PASSWORD);
-            }
+            signInIfAsked("admin", ADMIN_PASSWORD);
             int rows = 80_000;
             StringBuilder csv = new StringBuilder("id,word,amount\n");
             for (int i = 1; i <= rows; i++) {
@@ -179,11 +175,7 @@ class WebAppIT extends BrowserTestSupport {
             Path file = Path.of(System.getProperty("e2e.measure.file")).toAbsolutePath();
             long bytes = Files.size(file);
             String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
-            browser.get(base() + "/");
-            waitFor(d -> !d.findElements(By.cssSelector("form.signin, main h1")).isEmpty(), 20);
-            if (!browser.findElements(By.cssSelector("form.signin")).isEmpty()) {
-                signIn("admin", ADMIN_PASSWORD);
-            }
+            signInIfAsked("admin", ADMIN_PASSWORD);
             js("performance.setResourceTimingBufferSize(100000)");
 
             long start = System.nanoTime();
