@@ -108,7 +108,8 @@ class HostileUploadIT {
 
     /**
      * HTTP/1.1 frames a body by its Content-Length, so bytes after it are the next request on the connection: the
-     * upload keeps exactly the declared bytes, and the rest is answered as a malformed request, never stored.
+     * upload keeps exactly the declared bytes, and the rest is answered as a malformed request (a problem, not
+     * Tomcat's HTML page), never stored.
      */
     @Test
     void bytesPastTheContentLengthAreNotPartOfTheUpload() throws Exception {
@@ -125,7 +126,14 @@ class HostileUploadIT {
         }
 
         assertThat(response).startsWith("HTTP/1.1 202");
-        assertThat(response.indexOf("HTTP/1.1 400")).as(response).isPositive();
+        int rejected = response.indexOf("HTTP/1.1 400");
+        assertThat(rejected).as(response).isPositive();
+        String second = response.substring(rejected);
+        assertThat(second).containsIgnoringCase("Content-Type: application/problem+json");
+        JsonNode problem = QuarryApi.JSON.readTree(second.substring(second.indexOf('{')));
+        assertThat(problem.get("code").asString()).isEqualTo("INVALID_REQUEST");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("detail").asString()).contains("Content-Length");
         String id = QuarryApi.JSON
                 .readTree(response.substring(response.indexOf('{'), response.indexOf('}') + 1))
                 .get("id")

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarry.server.auth.ApiClient;
 import io.quarry.server.auth.ServerTestSupport;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +143,25 @@ class ProblemsIT extends ServerTestSupport {
                 "Invalid request",
                 "The request could not be handled: check its URL, headers and body.",
                 "/api/auth/me;param=1");
+    }
+
+    @Test
+    void aRequestTomcatCannotParseIsA400ProblemNotAnHtmlPage() throws IOException {
+        String response;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream()
+                    .write("GET /api/datasets HTTP/1.1\r\nHost: x\r\nNot a header\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(response.substring(response.indexOf('{')))
+                .contains("\"code\":\"INVALID_REQUEST\"")
+                .contains("\"detail\":\"" + ProblemErrorReportValve.DETAIL + "\"")
+                .doesNotContain("<html");
     }
 
     @Test
