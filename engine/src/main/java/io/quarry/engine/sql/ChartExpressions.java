@@ -231,13 +231,15 @@ final class ChartExpressions {
     // ---- transforms
 
     /**
+     * @param statsSource for a field, a relation with the same rows as the current one that holds its column, where a
+     *     bin reads the field's bounds
      * @param side the alias of the derived field's one-row relation, if it needs one
      * @param parameters the query's parameters so far, for the values bound in the side relation
      */
     static Derived transform(
             Transform transform,
             Function<String, Field> lookup,
-            String relation,
+            Function<Field, String> statsSource,
             String side,
             List<Object> parameters) {
         return switch (transform.op()) {
@@ -254,7 +256,7 @@ final class ChartExpressions {
                 };
                 yield new Derived("CASE WHEN " + c + " > 0 THEN " + log + " END", FieldKind.NUMBER);
             }
-            case BIN -> bin(transform, lookup, relation, side);
+            case BIN -> bin(transform, lookup, statsSource, side);
             case DATE_TIME_DRILL -> {
                 String c = "p." + temporalField(transform, lookup).column();
                 String unit = unit(transform);
@@ -303,12 +305,15 @@ final class ChartExpressions {
     }
 
     /** The bin's number (0 … bins − 1, null for null); the compiler makes the {@code [lo, hi]} list from it. */
-    private static Derived bin(Transform transform, Function<String, Field> lookup, String relation, String b) {
-        String column = numberField(transform, lookup).column();
+    private static Derived bin(
+            Transform transform, Function<String, Field> lookup, Function<Field, String> statsSource, String b) {
+        Field field = numberField(transform, lookup);
+        String column = field.column();
         int bins = transform.num() == null ? DEFAULT_BINS : transform.num();
         String c = "p." + column;
         String stats = "SELECT CAST(min(" + column + ") AS DOUBLE) AS lo, (CAST(max(" + column
-                + ") AS DOUBLE) - CAST(min(" + column + ") AS DOUBLE)) / " + bins + " AS w FROM " + relation;
+                + ") AS DOUBLE) - CAST(min(" + column + ") AS DOUBLE)) / " + bins + " AS w FROM "
+                + statsSource.apply(field);
         String expression = "CASE WHEN " + c + " IS NULL THEN NULL WHEN " + b + ".w = 0 THEN 0 ELSE least(floor((" + c
                 + " - " + b + ".lo) / " + b + ".w), " + (bins - 1) + ") END";
         return new Derived(expression, FieldKind.BIN, stats);

@@ -25,6 +25,7 @@ import io.quarry.engine.query.Workflow;
 import io.quarry.engine.sql.CompiledQuery.FieldKind;
 import io.quarry.engine.sql.CompiledQuery.ResultField;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,14 @@ public final class WorkflowCompiler {
     private String relation = "";
     private int relations;
     private int columns;
+    /** The dataset's table, and the SQL of each base column on it. */
+    private String table = "";
+
+    private final Map<String, String> baseColumns = new HashMap<>();
+    /** The relation (by number) where the current rows begin: the base, or the last filter or view. */
+    private int rowsFrom;
+    /** The relation (by number) that made each column. */
+    private final Map<String, Integer> origins = new HashMap<>();
 
     private WorkflowCompiler(Predicate<String> validPattern) {
         this.validPattern = validPattern;
@@ -198,17 +207,18 @@ public final class WorkflowCompiler {
 
     private void base(String alias, List<Column> schema) {
         StringBuilder sql = new StringBuilder("SELECT rowid AS " + ORDER);
+        table = Sql.identifier(alias) + ".rows";
         for (Column column : schema) {
             String name = newColumn();
             String physical = StorageSql.physical(column);
             DataType type = column.type().type();
-            sql.append(", ")
-                    .append(type == DataType.DATE ? "CAST(" + physical + " AS TIMESTAMP)" : physical)
-                    .append(" AS ")
-                    .append(name);
+            String value = type == DataType.DATE ? "CAST(" + physical + " AS TIMESTAMP)" : physical;
+            sql.append(", ").append(value).append(" AS ").append(name);
+            baseColumns.put(name, value);
+            origins.put(name, 0);
             fields.put(column.name(), new Field(name, kind(type)));
         }
-        add(sql.append(" FROM ").append(Sql.identifier(alias)).append(".rows").toString());
+        add(sql.append(" FROM ").append(table).toString());
     }
 
     private static FieldKind kind(DataType type) {
@@ -244,6 +254,21 @@ public final class WorkflowCompiler {
                     + ")");
         }
         add("SELECT * FROM " + relation + (where.length() == 0 ? "" : " WHERE " + where));
+        rowsFrom = relations - 1;
+    }
+
+    /**
+     * Where a bin reads its field's bounds: the earliest relation with the current rows that holds the field's column.
+     * On the base rows that is the table itself, so the base relation is not read twice (DuckDB would materialise it)
+     * and the bounds come from the table's statistics.
+     */
+    private String statsSource(Field field) {
+        int from = Math.max(rowsFrom, origins.getOrDefault(field.column(), relations - 1));
+        String base = baseColumns.get(field.column());
+        if (from == 0 && base != null) {
+            return "(SELECT " + base + " AS " + field.column() + " FROM " + table + ")";
+        }
+        return "s" + from;
     }
 
     private void transform(Transform transform) {
@@ -259,19 +284,22 @@ public final class WorkflowCompiler {
             add("SELECT p.*, "
                     + ExpressionSql.sql(checked, fid -> "p." + field(fid).column()) + " AS " + column + " FROM "
                     + relation + " AS p");
+            origins.put(column, relations - 1);
             fields.put(transform.as(), new Field(column, kind(checked.type())));
             return;
         }
         String side = "b" + column.substring(1);
         ChartExpressions.Derived derived =
-                ChartExpressions.transform(transform, this::field, relation, side, parameters);
+                ChartExpressions.transform(transform, this::field, this::statsSource, side, parameters);
         if (derived.side() == null) {
             add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p");
+            origins.put(column, relations - 1);
             fields.put(transform.as(), new Field(column, derived.kind()));
             return;
         }
         ctes.add(side + " AS (" + derived.side() + ")");
         add("SELECT p.*, " + derived.expression() + " AS " + column + " FROM " + relation + " AS p CROSS JOIN " + side);
+        origins.put(column, relations - 1);
         fields.put(transform.as(), new Field(column, derived.kind(), derived.kind() == FieldKind.BIN ? side : null));
     }
 
@@ -356,6 +384,7 @@ public final class WorkflowCompiler {
         }
         select.add("row_number() OVER (" + (order.length() == 0 ? "" : "ORDER BY " + order) + ") AS " + ORDER);
         add("SELECT " + select + " FROM " + relation + (group.length() == 0 ? "" : " GROUP BY " + group));
+        rowsFrom = relations - 1;
         fields = out;
     }
 
@@ -381,6 +410,7 @@ public final class WorkflowCompiler {
             }
         }
         add("SELECT " + select + " FROM " + relation);
+        rowsFrom = relations - 1;
         fields = out;
     }
 
@@ -407,6 +437,7 @@ public final class WorkflowCompiler {
         putOnce(out, fold.newFoldKeyCol(), new Field(keyColumn, FieldKind.TEXT));
         putOnce(out, fold.newFoldValueCol(), new Field(valueColumn, numbers ? FieldKind.NUMBER : FieldKind.TEXT));
         add(union.toString());
+        rowsFrom = relations - 1;
         fields = out;
     }
 

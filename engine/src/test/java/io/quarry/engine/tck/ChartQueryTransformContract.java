@@ -122,6 +122,32 @@ abstract class ChartQueryTransformContract extends ChartQueryContractPart {
     }
 
     @Test
+    void binReadsItsBoundsFromTheRowsThatReachItAfterOtherTransformsAndViews() {
+        assumeCharts();
+        Dataset dataset = ingest("k,v\n1,0\n1,10\n2,55\n3,100\n").dataset();
+        TransformStep binOfV =
+                TransformStep.of(Transform.of("b", TransformOp.BIN, field("v")).withNum(2));
+
+        assertThat(column(dataset, "b", transform("one", TransformOp.ONE), binOfV))
+                .containsExactly(List.of(0.0, 50.0), List.of(0.0, 50.0), List.of(50.0, 100.0), List.of(50.0, 100.0));
+        assertThat(column(
+                        dataset,
+                        "b",
+                        TransformStep.of(new Transform(
+                                "w", TransformOp.EXPR, List.of(new Param(ParamType.SQL, "v * 2")), "w", null)),
+                        TransformStep.of(
+                                Transform.of("b", TransformOp.BIN, field("w")).withNum(2))))
+                .containsExactly(
+                        List.of(0.0, 100.0), List.of(0.0, 100.0), List.of(100.0, 200.0), List.of(100.0, 200.0));
+        assertThat(column(
+                        dataset,
+                        "b",
+                        ViewStep.of(new Aggregate(List.of("k"), List.of(new Measure("v", SUM, "v")))),
+                        binOfV))
+                .containsExactly(List.of(10.0, 55.0), List.of(55.0, 100.0), List.of(55.0, 100.0));
+    }
+
+    @Test
     void logsAreNullForZeroAndNegativeValues() {
         assumeCharts();
         Dataset dataset = ingest("k,v\n1,-1\n2,0\n3,1\n4,100\n5,\n6,8\n").dataset();
