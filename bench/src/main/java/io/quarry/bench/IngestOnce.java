@@ -1,6 +1,7 @@
 package io.quarry.bench;
 
 import io.quarry.engine.IngestListener;
+import io.quarry.engine.IngestPhase;
 import io.quarry.engine.IngestRequest;
 import io.quarry.engine.IngestResult;
 import io.quarry.engine.duckdb.DuckDbEngine;
@@ -12,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Ingests one file once and prints a {@link Measurement} as one JSON line; {@link IngestBench} runs it in a fresh
@@ -44,20 +46,30 @@ public final class IngestOnce {
         long rows;
         long rejected;
         double seconds;
+        double profileSeconds;
+        AtomicLong profileStart = new AtomicLong();
+        IngestListener listener = progress -> {
+            if (progress.phase() == IngestPhase.PROFILE) {
+                profileStart.compareAndSet(0, System.nanoTime());
+            }
+        };
         try (DuckDbEngine engine = DuckDbEngine.open(dataDir, settings)) {
             long start = System.nanoTime();
-            IngestResult result = engine.ingest(IngestRequest.of(file, "trips"), IngestListener.NONE);
-            seconds = (System.nanoTime() - start) / 1e9;
+            IngestResult result = engine.ingest(IngestRequest.of(file, "trips"), listener);
+            long end = System.nanoTime();
+            seconds = (end - start) / 1e9;
+            profileSeconds = profileStart.get() == 0 ? 0 : (end - profileStart.get()) / 1e9;
             rows = result.dataset().rowCount();
             rejected = result.dataset().rejectedCount();
         }
-        return new Measurement(seconds, rows, rejected, PeakRss.megabytes());
+        return new Measurement(seconds, rows, rejected, PeakRss.megabytes(), profileSeconds);
     }
 
     static Measurement ingestWithDuckDb(Path file, Path dataDir, String memoryLimit, int threads) throws SQLException {
         String url = "jdbc:duckdb:" + dataDir.resolve("plain.duckdb").toAbsolutePath();
         long rows;
         double seconds;
+        double profileSeconds;
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = " + literal(memoryLimit));
@@ -71,8 +83,15 @@ public final class IngestOnce {
                 count.next();
                 rows = count.getLong(1);
             }
+            long summarize = System.nanoTime();
+            try (ResultSet summary = statement.executeQuery("SUMMARIZE t")) {
+                while (summary.next()) {
+                    // every column's summary is read, as a client would
+                }
+            }
+            profileSeconds = (System.nanoTime() - summarize) / 1e9;
         }
-        return new Measurement(seconds, rows, 0, PeakRss.megabytes());
+        return new Measurement(seconds, rows, 0, PeakRss.megabytes(), profileSeconds);
     }
 
     /** A SQL string literal; the values come from this benchmark's own command line. */

@@ -11,19 +11,22 @@ import java.util.regex.Pattern;
  * @param rows rows loaded
  * @param rejected records rejected
  * @param peakRssMb the child's peak resident set (VmHWM) in MiB: JVM heap and native memory of DuckDB together
+ * @param profileSeconds Quarry: the column profiles' part of {@code seconds} (its ingest ends with them); plain
+ *     DuckDB: a {@code SUMMARIZE} of the loaded table, after {@code seconds}
  */
-record Measurement(double seconds, long rows, long rejected, double peakRssMb) {
+record Measurement(double seconds, long rows, long rejected, double peakRssMb, double profileSeconds) {
 
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*(-?[0-9.eE+-]+)");
 
     String toJson() {
         return String.format(
                 Locale.ROOT,
-                "{\"seconds\":%.4f,\"rows\":%d,\"rejected\":%d,\"peakRssMb\":%.1f}",
+                "{\"seconds\":%.4f,\"rows\":%d,\"rejected\":%d,\"peakRssMb\":%.1f,\"profileSeconds\":%.4f}",
                 seconds,
                 rows,
                 rejected,
-                peakRssMb);
+                peakRssMb,
+                profileSeconds);
     }
 
     /** Parses the flat object written by {@link #toJson()}. */
@@ -32,6 +35,7 @@ record Measurement(double seconds, long rows, long rejected, double peakRssMb) {
         long rows = -1;
         long rejected = -1;
         double peakRssMb = Double.NaN;
+        double profileSeconds = Double.NaN;
         Matcher matcher = FIELD.matcher(json);
         while (matcher.find()) {
             String value = matcher.group(2);
@@ -40,12 +44,17 @@ record Measurement(double seconds, long rows, long rejected, double peakRssMb) {
                 case "rows" -> rows = Long.parseLong(value);
                 case "rejected" -> rejected = Long.parseLong(value);
                 case "peakRssMb" -> peakRssMb = Double.parseDouble(value);
+                case "profileSeconds" -> profileSeconds = Double.parseDouble(value);
                 default -> {}
             }
         }
-        if (Double.isNaN(seconds) || rows < 0 || rejected < 0 || Double.isNaN(peakRssMb)) {
+        if (Double.isNaN(seconds)
+                || rows < 0
+                || rejected < 0
+                || Double.isNaN(peakRssMb)
+                || Double.isNaN(profileSeconds)) {
             throw new IllegalArgumentException("not a measurement: " + json);
         }
-        return new Measurement(seconds, rows, rejected, peakRssMb);
+        return new Measurement(seconds, rows, rejected, peakRssMb, profileSeconds);
     }
 }

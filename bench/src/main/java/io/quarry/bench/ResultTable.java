@@ -50,6 +50,12 @@ final class ResultTable {
                     "quarry/duckdb, ratio of medians: seconds %.2fx, peak RSS %.2fx%n",
                     quarry.median() / duckdb.median(),
                     quarryRss.median() / duckdbRss.median());
+            out.printf(
+                    Locale.ROOT,
+                    "column profiles, median seconds: quarry %.3f (every statistic of docs/api.md, part of its ingest),"
+                            + " duckdb SUMMARIZE %.3f (after its load)%n",
+                    stat(runs, Contender.QUARRY, Measurement::profileSeconds).median(),
+                    stat(runs, Contender.DUCKDB, Measurement::profileSeconds).median());
         }
         runs.stream()
                 .filter(r -> !r.succeeded())

@@ -11,10 +11,11 @@ class BenchFiguresTest {
 
     @Test
     void measurementSurvivesItsJsonLine() {
-        var measurement = new Measurement(1.2345, 952_381, 3, 321.5);
+        var measurement = new Measurement(1.2345, 952_381, 3, 321.5, 0.25);
 
         assertThat(measurement.toJson())
-                .isEqualTo("{\"seconds\":1.2345,\"rows\":952381,\"rejected\":3,\"peakRssMb\":321.5}");
+                .isEqualTo(
+                        "{\"seconds\":1.2345,\"rows\":952381,\"rejected\":3,\"peakRssMb\":321.5,\"profileSeconds\":0.2500}");
         assertThat(Measurement.parse(measurement.toJson())).isEqualTo(measurement);
     }
 
