@@ -6,11 +6,12 @@ import {
   type IRow,
   type VizSpecStore,
 } from '@kanaries/graphic-walker';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isAbortError, messageOf } from '../../api/http';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatCount } from '../../lib/format';
-import { deleteChart, getFields, listCharts, runQuery, saveChart, type SavedChart } from './chartApi';
+import { deleteChart, getFields, listCharts, saveChart, type SavedChart } from './chartApi';
+import { ChartQueries } from './chartQueries';
 
 interface Props {
   datasetId: string;
@@ -31,6 +32,17 @@ export default function ChartTab({ datasetId }: Props) {
   const [name, setName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const store = useRef<VizSpecStore | null>(null);
+  const queries = useMemo(() => new ChartQueries(datasetId), [datasetId]);
+
+  // queries still running when the tab closes, the dataset changes or the page is left are withdrawn
+  useEffect(() => {
+    const leave = () => queries.withdrawAll();
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      queries.withdrawAll();
+    };
+  }, [queries]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -95,7 +107,7 @@ export default function ChartTab({ datasetId }: Props) {
 
   const computation = useCallback(
     async (payload: IDataQueryPayload): Promise<IRow[]> => {
-      const answer = await runQuery(datasetId, payload);
+      const answer = await queries.run(payload);
       if (answer.cappedAt !== null) {
         setCapped(answer.cappedAt);
       }
@@ -104,7 +116,7 @@ export default function ChartTab({ datasetId }: Props) {
       }
       return answer.rows as IRow[];
     },
-    [datasetId],
+    [queries],
   );
 
   if (error !== null) {

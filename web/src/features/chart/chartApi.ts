@@ -17,6 +17,8 @@ export interface ChartAnswer {
 
 export const CAPPED_HEADER = 'X-Quarry-Capped';
 export const WARNINGS_HEADER = 'X-Quarry-Warnings';
+/** The header that names a chart query, so that the client can withdraw it (DELETE .../query/{queryId}). */
+export const QUERY_ID_HEADER = 'X-Quarry-Query-Id';
 
 export function fieldsUrl(datasetId: string): string {
   return `/api/datasets/${encodeURIComponent(datasetId)}/fields`;
@@ -55,16 +57,53 @@ export async function getFields(datasetId: string, signal?: AbortSignal): Promis
   return (await response.json()) as ChartField[];
 }
 
-/** POSTs a Graphic Walker payload ({workflow, limit?, offset?}) with the CSRF header, like the api client. */
-export async function runQuery(datasetId: string, payload: unknown, signal?: AbortSignal): Promise<ChartAnswer> {
-  const response = await send(queryUrl(datasetId), 'POST', payload, signal);
+export function withdrawUrl(datasetId: string, queryId: string): string {
+  return `${queryUrl(datasetId)}/${encodeURIComponent(queryId)}`;
+}
+
+/**
+ * POSTs a Graphic Walker payload ({workflow, limit?, offset?}) with the CSRF header, like the api client; named
+ * `queryId` when given, so that {@link withdrawQuery} can stop it.
+ */
+export async function runQuery(
+  datasetId: string,
+  payload: unknown,
+  signal?: AbortSignal,
+  queryId?: string,
+): Promise<ChartAnswer> {
+  const named: Record<string, string> = queryId === undefined ? {} : { [QUERY_ID_HEADER]: queryId };
+  const response = await send(queryUrl(datasetId), 'POST', payload, signal, named);
   const rows = (await response.json()) as Record<string, unknown>[];
   return { rows, cappedAt: cappedAt(response.headers), warnings: warningsOf(response.headers) };
 }
 
-async function send(path: string, method: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+/**
+ * Tells the server that no one waits for the query named `queryId` any more, so it can stop computing it. Sent with
+ * `keepalive`, so it still goes out while the page is being left; its answer does not matter.
+ */
+export function withdrawQuery(datasetId: string, queryId: string): void {
+  const headers: Record<string, string> = {};
+  const token = csrfToken();
+  if (token !== undefined) {
+    headers[CSRF_HEADER] = token;
+  }
+  fetch(withdrawUrl(datasetId, queryId), {
+    method: 'DELETE',
+    headers,
+    credentials: 'same-origin',
+    keepalive: true,
+  }).catch(() => undefined);
+}
+
+async function send(
+  path: string,
+  method: string,
+  body: unknown,
+  signal?: AbortSignal,
+  extraHeaders: Record<string, string> = {},
+): Promise<Response> {
   const attempt = (token: string | undefined) => {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...extraHeaders };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }

@@ -1,5 +1,6 @@
 package io.quarry.engine;
 
+import io.quarry.engine.query.Cancellation;
 import io.quarry.engine.query.QueryLimits;
 import io.quarry.engine.query.QueryResult;
 import io.quarry.engine.query.Workflow;
@@ -46,13 +47,20 @@ public interface Engine extends AutoCloseable {
 
     RejectPage readRejects(String id, long offset, int limit);
 
+    /** Runs a chart workflow that no one cancels; see {@link #query(String, Workflow, QueryLimits, Cancellation)}. */
+    default QueryResult query(String datasetId, Workflow workflow, QueryLimits limits) {
+        return query(datasetId, workflow, limits, new Cancellation());
+    }
+
     /**
      * Runs a chart workflow ({@link Capability#CHART_QUERIES}) on a dataset; see docs/charts.md for its semantics.
+     * Once {@code cancellation} is cancelled the query is stopped within moments, and the engine stays usable.
      *
      * @throws QuarryException {@code DATASET_NOT_FOUND}; {@code QUERY_*} codes for a workflow that cannot be run or
-     *     took longer than {@code limits.timeout()}; {@code CAPABILITY_NOT_SUPPORTED} when the engine cannot
+     *     took longer than {@code limits.timeout()}; {@code QUERY_CANCELLED} when it was cancelled before it ended;
+     *     {@code CAPABILITY_NOT_SUPPORTED} when the engine cannot
      */
-    default QueryResult query(String datasetId, Workflow workflow, QueryLimits limits) {
+    default QueryResult query(String datasetId, Workflow workflow, QueryLimits limits, Cancellation cancellation) {
         throw new QuarryException(EngineError.CAPABILITY_NOT_SUPPORTED, "This engine cannot answer chart queries.");
     }
 

@@ -24,6 +24,7 @@ public enum EngineError implements ErrorCode {
     QUERY_TIME_LIMIT(ErrorKind.LIMIT_EXCEEDED, "Chart query took too long"),
     QUERY_MEMORY_LIMIT(ErrorKind.LIMIT_EXCEEDED, "Query needed too much memory"),
     QUERY_INTERRUPTED(ErrorKind.UNAVAILABLE, "Query interrupted"),
+    QUERY_CANCELLED(ErrorKind.CONFLICT, "Query cancelled"),
     STORAGE_FAILED(ErrorKind.INTERNAL, "Storage failure");
 
     private final ErrorKind kind;

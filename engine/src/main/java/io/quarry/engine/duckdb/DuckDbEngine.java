@@ -18,6 +18,7 @@ import io.quarry.engine.QuarryException;
 import io.quarry.engine.Reject;
 import io.quarry.engine.RejectPage;
 import io.quarry.engine.ingest.CsvIngester;
+import io.quarry.engine.query.Cancellation;
 import io.quarry.engine.query.QueryLimits;
 import io.quarry.engine.query.QueryResult;
 import io.quarry.engine.query.Workflow;
@@ -429,8 +430,8 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
-    public QueryResult query(String datasetId, Workflow workflow, QueryLimits limits) {
-        return queries.run(published(datasetId).dataset(), workflow, limits);
+    public QueryResult query(String datasetId, Workflow workflow, QueryLimits limits, Cancellation cancellation) {
+        return queries.run(published(datasetId).dataset(), workflow, limits, cancellation);
     }
 
     /** The stored profile, read once; a dataset published before profiles existed is profiled on first request. */

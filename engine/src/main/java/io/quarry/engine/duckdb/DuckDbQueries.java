@@ -3,6 +3,7 @@ package io.quarry.engine.duckdb;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.EngineError;
 import io.quarry.engine.QuarryException;
+import io.quarry.engine.query.Cancellation;
 import io.quarry.engine.query.QueryLimits;
 import io.quarry.engine.query.QueryResult;
 import io.quarry.engine.query.Workflow;
@@ -22,9 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ final class DuckDbQueries {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbQueries.class);
     private static final long CANCEL_RETRY_MILLIS = 20;
+    private static final String CANCELLED = "The query was cancelled: no one is waiting for its answer any more.";
 
     private final DuckDBConnection root;
     private final DuckDbSettings settings;
@@ -44,18 +46,23 @@ final class DuckDbQueries {
         this.settings = settings;
     }
 
-    QueryResult run(Dataset dataset, Workflow workflow, QueryLimits limits) {
+    QueryResult run(Dataset dataset, Workflow workflow, QueryLimits limits, Cancellation cancellation) {
         CompiledQuery query = WorkflowCompiler.compile(
                 DuckDbEngine.alias(dataset.id()), dataset.columns(), workflow, limits, this::isValidPattern);
-        AtomicBoolean finished = new AtomicBoolean();
-        AtomicBoolean stopped = new AtomicBoolean();
+        if (cancellation.isCancelled()) {
+            throw new QuarryException(EngineError.QUERY_CANCELLED, CANCELLED);
+        }
         try (DuckDBConnection connection = root.duplicate();
                 PreparedStatement statement = connection.prepareStatement(query.sql())) {
             Parameters.bind(statement, query.parameters(), 1);
-            scheduleCancel(statement, limits.timeout().toMillis(), finished, stopped);
+            Stopper stopper = new Stopper(statement);
+            CompletableFuture.delayedExecutor(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> stopper.stop(EngineError.QUERY_TIME_LIMIT));
             List<Map<String, @Nullable Object>> rows = new ArrayList<>();
             boolean capped = false;
-            try (ResultSet result = statement.executeQuery()) {
+            try (Cancellation.Registration listening =
+                            cancellation.onCancel(() -> stopper.stop(EngineError.QUERY_CANCELLED));
+                    ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     if (rows.size() >= query.cappedAbove()) {
                         capped = true;
@@ -63,58 +70,88 @@ final class DuckDbQueries {
                     }
                     rows.add(row(result, query.fields()));
                 }
+            } catch (SQLException e) {
+                throw failure(e, stopper.reason(), limits);
             } finally {
-                finished.set(true);
+                stopper.finish();
             }
             return new QueryResult(rows, capped, query.warnings());
         } catch (SQLException e) {
-            if (stopped.get()) {
-                throw new QuarryException(
-                        EngineError.QUERY_TIME_LIMIT,
-                        "Query stopped after " + seconds(limits.timeout())
-                                + "; add a filter or raise quarry.query.time-limit.",
-                        e);
-            }
-            if (DuckDbErrors.outOfMemory(e)) {
-                throw new QuarryException(
-                        EngineError.QUERY_MEMORY_LIMIT,
-                        "The chart query needed more memory than the server allows (quarry.engine.memory-limit "
-                                + settings.memoryLimit() + ", of which one query holds up to "
-                                + settings.queryMemoryLimit() + " before spilling to disk, and at most "
-                                + settings.tempLimit() + " spilled, quarry.engine.temp-limit) and was stopped."
-                                + " Group by fewer or coarser fields, or add a filter; an admin can raise"
-                                + " the limits.",
-                        e);
-            }
-            if (DuckDbErrors.interrupted(e)) {
-                throw DuckDbErrors.interruptedQuery(e);
-            }
-            throw new QuarryException(EngineError.STORAGE_FAILED, "The chart query could not be run.", e);
+            throw failure(e, null, limits);
         }
     }
 
-    /** Cancels the statement once the time is up, and again until it has stopped (a cancel can come too early). */
-    private static void scheduleCancel(
-            PreparedStatement statement, long afterMillis, AtomicBoolean finished, AtomicBoolean stopped) {
-        Executor delayed = CompletableFuture.delayedExecutor(afterMillis, TimeUnit.MILLISECONDS);
-        delayed.execute(new Runnable() {
-            @Override
-            public void run() {
-                if (finished.get()) {
-                    return;
-                }
-                stopped.set(true);
-                try {
-                    statement.cancel();
-                } catch (SQLException | RuntimeException e) {
-                    LOG.debug("A chart query could not be cancelled: {}", e.getMessage());
-                }
-                if (!finished.get()) {
-                    CompletableFuture.delayedExecutor(CANCEL_RETRY_MILLIS, TimeUnit.MILLISECONDS)
-                            .execute(this);
-                }
+    private QuarryException failure(SQLException e, @Nullable EngineError stoppedFor, QueryLimits limits) {
+        if (stoppedFor == EngineError.QUERY_TIME_LIMIT) {
+            return new QuarryException(
+                    EngineError.QUERY_TIME_LIMIT,
+                    "Query stopped after " + seconds(limits.timeout())
+                            + "; add a filter or raise quarry.query.time-limit.",
+                    e);
+        }
+        if (stoppedFor == EngineError.QUERY_CANCELLED) {
+            return new QuarryException(EngineError.QUERY_CANCELLED, CANCELLED, e);
+        }
+        if (DuckDbErrors.outOfMemory(e)) {
+            return new QuarryException(
+                    EngineError.QUERY_MEMORY_LIMIT,
+                    "The chart query needed more memory than the server allows (quarry.engine.memory-limit "
+                            + settings.memoryLimit() + ", of which one query holds up to "
+                            + settings.queryMemoryLimit() + " before spilling to disk, and at most "
+                            + settings.tempLimit() + " spilled, quarry.engine.temp-limit) and was stopped."
+                            + " Group by fewer or coarser fields, or add a filter; an admin can raise"
+                            + " the limits.",
+                    e);
+        }
+        if (DuckDbErrors.interrupted(e)) {
+            return DuckDbErrors.interruptedQuery(e);
+        }
+        return new QuarryException(EngineError.STORAGE_FAILED, "The chart query could not be run.", e);
+    }
+
+    /**
+     * Stops a statement for the first reason given, and cancels it again until it has stopped (a cancel can come
+     * before the statement runs).
+     */
+    private static final class Stopper {
+
+        private final PreparedStatement statement;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private final AtomicReference<@Nullable EngineError> reason = new AtomicReference<>();
+
+        Stopper(PreparedStatement statement) {
+            this.statement = statement;
+        }
+
+        void stop(EngineError why) {
+            if (!finished.get() && reason.compareAndSet(null, why)) {
+                cancelUntilFinished();
             }
-        });
+        }
+
+        private void cancelUntilFinished() {
+            if (finished.get()) {
+                return;
+            }
+            try {
+                statement.cancel();
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("A chart query could not be cancelled: {}", e.getMessage());
+            }
+            if (!finished.get()) {
+                CompletableFuture.delayedExecutor(CANCEL_RETRY_MILLIS, TimeUnit.MILLISECONDS)
+                        .execute(this::cancelUntilFinished);
+            }
+        }
+
+        void finish() {
+            finished.set(true);
+        }
+
+        @Nullable
+        EngineError reason() {
+            return reason.get();
+        }
     }
 
     private static String seconds(Duration timeout) {

@@ -1,7 +1,9 @@
 package io.quarry.engine.tck;
 
 import static io.quarry.engine.query.Aggregation.COUNT;
+import static io.quarry.engine.query.Aggregation.DISTINCT_COUNT;
 import static io.quarry.engine.query.Aggregation.MEDIAN;
+import static io.quarry.engine.query.Aggregation.STDEV;
 import static io.quarry.engine.query.TransformStep.Param.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +13,7 @@ import io.quarry.engine.EngineError;
 import io.quarry.engine.ErrorKind;
 import io.quarry.engine.QuarryException;
 import io.quarry.engine.query.Aggregation;
+import io.quarry.engine.query.Cancellation;
 import io.quarry.engine.query.FilterRule;
 import io.quarry.engine.query.FilterStep;
 import io.quarry.engine.query.FilterStep.FieldFilter;
@@ -29,6 +32,8 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -38,7 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile chart payloads: field ids and keys that look like SQL are names, never SQL; oversized or malformed
- * workflows fail with a sentence for a person; a query that runs too long is stopped.
+ * workflows fail with a sentence for a person; a query that runs too long, or is cancelled, is stopped.
  */
 abstract class ChartQueryHostileContract extends ChartQueryContractPart {
 
@@ -189,12 +194,7 @@ abstract class ChartQueryHostileContract extends ChartQueryContractPart {
 
     @Test
     void stopsAQueryThatRunsPastTheTimeLimit() {
-        org.assertj.core.api.Assumptions.assumeThat(supports(Capability.CHART_QUERIES))
-                .isTrue();
-        String csv = IntStream.range(0, 300_000)
-                .mapToObj(i -> i + "," + (i * 7919 % 100_003) + ",k" + (i % 50_000))
-                .collect(Collectors.joining("\n", "id,v,k\n", "\n"));
-        Dataset dataset = ingest(csv).dataset();
+        Dataset dataset = generated(300_000);
         Workflow slow = Workflow.of(
                 TransformStep.of(
                         Transform.of("b", TransformOp.BIN, field("v")).withNum(1000),
@@ -214,5 +214,68 @@ abstract class ChartQueryHostileContract extends ChartQueryContractPart {
         assertThat(engine().query(dataset.id(), slow.withLimit(1), QueryLimits.defaults())
                         .rows())
                 .hasSize(1);
+    }
+
+    @Test
+    void stopsAQueryCancelledWhileItRuns() {
+        Dataset dataset = generated(1_000_000);
+        // takes seconds: medians, distinct counts and a deviation over groups that are mostly one row
+        Workflow slow = Workflow.of(
+                TransformStep.of(
+                        Transform.of("b", TransformOp.BIN, field("v")).withNum(1000),
+                        Transform.of("c", TransformOp.BIN, field("id")).withNum(1000)),
+                ViewStep.of(new Aggregate(
+                        List.of("k", "b", "c"),
+                        List.of(
+                                new Measure("v", MEDIAN, "m"),
+                                new Measure("id", MEDIAN, "n"),
+                                new Measure("k", DISTINCT_COUNT, "dk"),
+                                new Measure("b", DISTINCT_COUNT, "db"),
+                                new Measure("v", STDEV, "sv")))),
+                SortStep.descending("m", "n", "k", "dk", "sv"));
+        Cancellation cancellation = new Cancellation();
+        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(cancellation::cancel);
+        long start = System.nanoTime();
+
+        QuarryException failure =
+                failure(() -> engine().query(dataset.id(), slow, QueryLimits.defaults(), cancellation));
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(200L, 1_500L);
+        assertThat(failure.code()).isEqualTo(EngineError.QUERY_CANCELLED);
+        assertThat(failure.code().kind()).isEqualTo(ErrorKind.CONFLICT);
+        assertThat(failure.getMessage())
+                .isEqualTo("The query was cancelled: no one is waiting for its answer any more.");
+        assertThat(engine().query(
+                                dataset.id(),
+                                Workflow.of(
+                                        ViewStep.of(new Aggregate(List.of(), List.of(new Measure("*", COUNT, "n"))))),
+                                QueryLimits.defaults())
+                        .rows())
+                .containsExactly(r("n", 1_000_000L));
+    }
+
+    @Test
+    void runsNoQueryThatWasCancelledBeforeItStarted() {
+        Dataset dataset = people();
+        Workflow count = Workflow.of(ViewStep.of(new Aggregate(List.of(), List.of(new Measure("*", COUNT, "n")))));
+        Cancellation cancellation = new Cancellation();
+        cancellation.cancel();
+
+        assertThat(failure(() -> engine().query(dataset.id(), count, QueryLimits.defaults(), cancellation))
+                        .code())
+                .isEqualTo(EngineError.QUERY_CANCELLED);
+        assertThat(engine().query(dataset.id(), count, QueryLimits.defaults(), new Cancellation())
+                        .rows())
+                .containsExactly(r("n", 5L));
+    }
+
+    /** Rows of a unique id, a value with many distinct values and a key shared by a few rows each. */
+    private Dataset generated(int rows) {
+        org.assertj.core.api.Assumptions.assumeThat(supports(Capability.CHART_QUERIES))
+                .isTrue();
+        String csv = IntStream.range(0, rows)
+                .mapToObj(i -> i + "," + (i * 7919 % 100_003) + ",k" + (i % 50_000))
+                .collect(Collectors.joining("\n", "id,v,k\n", "\n"));
+        return ingest(csv).dataset();
     }
 }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -85,10 +87,13 @@ class ChartController {
 
     @PostMapping(value = "/{id}/query", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> query(
-            @AuthenticationPrincipal QuarryPrincipal user, @PathVariable String id, HttpServletRequest request)
+            @AuthenticationPrincipal QuarryPrincipal user,
+            @PathVariable String id,
+            @RequestHeader(name = QueryWithdrawals.HEADER, required = false) @Nullable String queryId,
+            HttpServletRequest request)
             throws IOException {
         ChartPayload payload = parse(read(request), ChartPayload.class, "{workflow: [...], limit?, offset?}");
-        ChartService.Answer answer = charts.query(user, id, payload);
+        ChartService.Answer answer = charts.query(user, id, payload, queryId);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         if (answer.capped()) {
             response.header(CAPPED_HEADER, String.valueOf(charts.maxRows()));
@@ -100,6 +105,14 @@ class ChartController {
                     URLEncoder.encode(list, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return response.body(answer.json());
+    }
+
+    /** Withdraws the caller's chart query with this id (sent as {@value QueryWithdrawals#HEADER}); see there. */
+    @DeleteMapping("/{id}/query/{queryId}")
+    ResponseEntity<Void> withdrawQuery(
+            @AuthenticationPrincipal QuarryPrincipal user, @PathVariable String id, @PathVariable String queryId) {
+        charts.withdraw(user, id, queryId);
+        return ResponseEntity.noContent().build();
     }
 
     private <T> T parse(byte[] body, Class<T> type, String form) {
