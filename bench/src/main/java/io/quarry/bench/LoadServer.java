@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The real server jar as a child process ({@code java -Xmx512m -jar quarry.jar serve}, as the launcher runs it) on a
+ * The real server jar as a child process ({@code java -XX:+UseZGC -Xmx512m -jar quarry.jar serve}, as the launcher runs it) on a
  * free port, with its resident set size sampled from {@code /proc/<pid>/status} every 250 ms.
  */
 final class LoadServer implements AutoCloseable {
@@ -53,6 +53,7 @@ final class LoadServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseZGC",
                 "-Xmx512m",
                 "-jar",
                 jar.toAbsolutePath().toString(),

@@ -31,6 +31,7 @@ public final class QuarryProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-XX:+UseZGC");
         command.add("-Xmx512m");
         command.add("-jar");
         command.add(JAR.toString());
