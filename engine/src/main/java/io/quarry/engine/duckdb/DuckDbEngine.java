@@ -2,6 +2,7 @@ package io.quarry.engine.duckdb;
 
 import io.quarry.engine.CacheStatistics;
 import io.quarry.engine.Capability;
+import io.quarry.engine.Column;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.DatasetProfile;
 import io.quarry.engine.Engine;
@@ -23,6 +24,7 @@ import io.quarry.engine.query.QueryResult;
 import io.quarry.engine.query.Workflow;
 import io.quarry.engine.sql.Sql;
 import io.quarry.engine.sql.StorageSql;
+import io.quarry.engine.store.CanonicalCsvSplitter;
 import io.quarry.engine.store.RowFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -218,31 +220,47 @@ public final class DuckDbEngine implements Engine {
     private void load(String id, CsvIngester.ParsedCsv parsed, IngestListener listener, long start) {
         String alias = "stg_" + id;
         long maxLine = Math.max(DEFAULT_MAX_LINE, parsed.longestRecord() + 1024);
+        List<Column> columns = parsed.columns();
+        List<Path> sources = tableSources(id, columns.size());
         AtomicBoolean cancelled = new AtomicBoolean();
         try (DuckDBConnection connection = root.duplicate();
                 Statement statement = connection.createStatement()) {
             statement.execute(StorageSql.attach(directory.stagedDatabaseFile(id).toString(), alias, false));
             try {
-                String sql =
-                        StorageSql.createRows(alias, directory.canonicalFile(id).toString(), parsed.columns(), maxLine);
-                try (DuckDBPreparedStatement load =
-                        connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class)) {
-                    ScheduledFuture<?> watch = monitor.scheduleAtFixedRate(
-                            () -> watchLoad(load, parsed, listener, start, cancelled), 250, 250, TimeUnit.MILLISECONDS);
-                    try {
-                        load.execute();
-                    } finally {
-                        watch.cancel(false);
+                for (int table = 0; table < sources.size(); table++) {
+                    if (listener.isCancelled()) {
+                        throw cancelled();
                     }
+                    String sql = StorageSql.createRows(
+                            alias, table, sources.get(table).toString(), columns, maxLine);
+                    Share share = new Share(table, sources.size());
+                    try (DuckDBPreparedStatement load =
+                            connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class)) {
+                        ScheduledFuture<?> watch = monitor.scheduleAtFixedRate(
+                                () -> watchLoad(load, share, parsed, listener, start, cancelled),
+                                250,
+                                250,
+                                TimeUnit.MILLISECONDS);
+                        try {
+                            load.execute();
+                        } finally {
+                            watch.cancel(false);
+                        }
+                    }
+                }
+                if (sources.size() > 1) {
+                    statement.execute(StorageSql.createRowsView(alias, columns.size()));
                 }
                 statement.execute(StorageSql.createRejects(
                         alias, directory.rejectsFile(id).toString(), maxLine));
-                try (ResultSet count = statement.executeQuery(StorageSql.countRows(alias))) {
-                    count.next();
-                    if (count.getLong(1) != parsed.rows()) {
-                        throw new QuarryException(
-                                EngineError.STORAGE_FAILED,
-                                "The stored row count does not match the rows read; nothing was published.");
+                for (int table = 0; table < sources.size(); table++) {
+                    try (ResultSet count = statement.executeQuery(StorageSql.countRows(alias, columns, table))) {
+                        count.next();
+                        if (count.getLong(1) != parsed.rows()) {
+                            throw new QuarryException(
+                                    EngineError.STORAGE_FAILED,
+                                    "The stored row count does not match the rows read; nothing was published.");
+                        }
                     }
                 }
             } finally {
@@ -256,8 +274,35 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
+    /**
+     * The CSV files the rows' tables are loaded from: the canonical copy itself for a dataset kept in one table, else
+     * one file per table, split from it.
+     */
+    private List<Path> tableSources(String id, int columnCount) {
+        int tables = StorageSql.tableCount(columnCount);
+        if (tables == 1) {
+            return List.of(directory.canonicalFile(id));
+        }
+        List<Path> files = directory.createTableFiles(id, tables);
+        try {
+            CanonicalCsvSplitter.split(directory.canonicalFile(id), StorageSql.GROUP_COLUMNS, files);
+        } catch (IOException e) {
+            throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset could not be stored.", e);
+        }
+        return files;
+    }
+
+    /** Which part of the load one table is: the {@code index}-th of {@code count}. */
+    private record Share(int index, int count) {
+
+        double of(double percentage) {
+            return (index + Math.max(0, Math.min(100, percentage)) / 100) / count;
+        }
+    }
+
     private void watchLoad(
             DuckDBPreparedStatement load,
+            Share table,
             CsvIngester.ParsedCsv parsed,
             IngestListener listener,
             long start,
@@ -269,7 +314,7 @@ public final class DuckDbEngine implements Engine {
                 return;
             }
             QueryProgress progress = load.getQueryProgress();
-            double share = Math.max(0, Math.min(100, progress.getPercentage())) / 100;
+            double share = table.of(progress.getPercentage());
             listener.onProgress(new IngestProgress(
                     IngestPhase.INDEX,
                     Math.round(parsed.sourceBytes() * share),

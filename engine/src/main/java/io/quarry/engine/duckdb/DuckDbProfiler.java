@@ -86,9 +86,10 @@ final class DuckDbProfiler {
         List<Stats> stats = dataset.columns().stream().map(Stats::new).toList();
         try (DuckDBConnection connection = root.duplicate();
                 Statement statement = connection.createStatement()) {
-            long rowCount = summarize(statement, alias, stats);
-            countDistinct(statement, alias, stats);
-            distribute(connection, alias, stats);
+            List<Column> schema = dataset.columns();
+            long rowCount = summarize(statement, alias, schema, stats);
+            countDistinct(statement, alias, schema, stats);
+            distribute(connection, alias, schema, stats);
             return new DatasetProfile(
                     dataset.id(),
                     rowCount,
@@ -105,12 +106,13 @@ final class DuckDbProfiler {
         }
     }
 
-    private static long summarize(Statement statement, String alias, List<Stats> stats) throws SQLException {
+    private static long summarize(Statement statement, String alias, List<Column> schema, List<Stats> stats)
+            throws SQLException {
         long rowCount = 0;
         for (int from = 0; from == 0 || from < stats.size(); from += SUMMARY_BATCH) {
             List<Stats> batch = stats.subList(from, Math.min(stats.size(), from + SUMMARY_BATCH));
             List<Column> columns = batch.stream().map(s -> s.column).toList();
-            try (ResultSet result = statement.executeQuery(ProfileSql.summary(alias, columns))) {
+            try (ResultSet result = statement.executeQuery(ProfileSql.summary(alias, schema, columns))) {
                 result.next();
                 rowCount = result.getLong(1);
                 for (int i = 0; i < batch.size(); i++) {
@@ -129,12 +131,13 @@ final class DuckDbProfiler {
         return rowCount;
     }
 
-    private static void countDistinct(Statement statement, String alias, List<Stats> stats) throws SQLException {
+    private static void countDistinct(Statement statement, String alias, List<Column> schema, List<Stats> stats)
+            throws SQLException {
         List<Stats> exact =
                 stats.stream().filter(s -> !s.approximate && s.nonNull > 0).toList();
         for (List<Stats> batch : batches(exact)) {
             String sql = ProfileSql.exactDistinct(
-                    alias, batch.stream().map(s -> s.column).toList());
+                    alias, schema, batch.stream().map(s -> s.column).toList());
             try (ResultSet result = statement.executeQuery(sql)) {
                 result.next();
                 for (int i = 0; i < batch.size(); i++) {
@@ -152,7 +155,8 @@ final class DuckDbProfiler {
         return batches;
     }
 
-    private static void distribute(DuckDBConnection connection, String alias, List<Stats> stats) throws SQLException {
+    private static void distribute(DuckDBConnection connection, String alias, List<Column> schema, List<Stats> stats)
+            throws SQLException {
         List<Stats> histograms = new ArrayList<>();
         List<Stats> tops = new ArrayList<>();
         for (Stats s : stats) {
@@ -178,10 +182,10 @@ final class DuckDbProfiler {
             }
         }
         for (List<Stats> batch : batches(histograms)) {
-            distribute(connection, alias, batch, List.of());
+            distribute(connection, alias, schema, batch, List.of());
         }
         for (List<Stats> batch : batches(tops)) {
-            distribute(connection, alias, List.of(), batch);
+            distribute(connection, alias, schema, List.of(), batch);
         }
         Comparator<TopValue> order =
                 Comparator.comparingLong(TopValue::count).reversed().thenComparing(TopValue::value);
@@ -190,10 +194,12 @@ final class DuckDbProfiler {
         }
     }
 
-    private static void distribute(DuckDBConnection connection, String alias, List<Stats> histograms, List<Stats> tops)
+    private static void distribute(
+            DuckDBConnection connection, String alias, List<Column> schema, List<Stats> histograms, List<Stats> tops)
             throws SQLException {
         String sql = ProfileSql.distribution(
                 alias,
+                schema,
                 histograms.stream().map(s -> s.column).toList(),
                 tops.stream().map(s -> s.column).toList());
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

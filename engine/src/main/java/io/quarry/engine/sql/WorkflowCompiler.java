@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +54,12 @@ public final class WorkflowCompiler {
     public static final String PATTERN_CHECK = "SELECT regexp_matches('', ?)";
 
     static final String ORDER = "_o";
+
+    /** The first relation, holding the dataset's columns. */
+    private static final String BASE = "s0";
+
+    /** A field's column as the compiler names it. */
+    private static final Pattern FIELD_NAME = Pattern.compile("\\bf(\\d+)\\b");
 
     /**
      * A field as the query knows it: its column in the current relation and its kind.
@@ -85,7 +93,7 @@ public final class WorkflowCompiler {
     private final Predicate<String> validPattern;
     private final List<Object> parameters = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private final StringJoiner ctes = new StringJoiner(",\n", "WITH ", "\n");
+    private final List<String> ctes = new ArrayList<>();
     private Map<String, Field> fields = new LinkedHashMap<>();
     private String relation = "";
     private int relations;
@@ -139,7 +147,7 @@ public final class WorkflowCompiler {
     }
 
     private CompiledQuery run(String alias, List<Column> schema, Workflow workflow, QueryLimits limits) {
-        base(alias, schema);
+        fieldsOf(schema);
         String finalOrder = "";
         List<Step> steps = workflow.steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -182,8 +190,10 @@ public final class WorkflowCompiler {
         }
         parameters.add(fetch);
         parameters.add(workflow.offset());
-        String sql = ctes + "SELECT " + select + " FROM " + relation + " ORDER BY " + finalOrder + ORDER
-                + " LIMIT ? OFFSET ?";
+        String tail =
+                "SELECT " + select + " FROM " + relation + " ORDER BY " + finalOrder + ORDER + " LIMIT ? OFFSET ?";
+        ctes.set(0, BASE + " AS (" + base(alias, schema, String.join("\n", ctes) + tail) + ")");
+        String sql = "WITH " + String.join(",\n", ctes) + "\n" + tail;
         return new CompiledQuery(sql, parameters, result, fetch, cappedAbove, warnings);
     }
 
@@ -196,19 +206,43 @@ public final class WorkflowCompiler {
         return "f" + columns++;
     }
 
-    private void base(String alias, List<Column> schema) {
-        StringBuilder sql = new StringBuilder("SELECT rowid AS " + ORDER);
+    /** Makes the dataset's columns the first fields, {@code f0..fN}; the base relation is written last. */
+    private void fieldsOf(List<Column> schema) {
         for (Column column : schema) {
-            String name = newColumn();
-            String physical = StorageSql.physical(column);
-            DataType type = column.type().type();
-            sql.append(", ")
-                    .append(type == DataType.DATE ? "CAST(" + physical + " AS TIMESTAMP)" : physical)
-                    .append(" AS ")
-                    .append(name);
-            fields.put(column.name(), new Field(name, kind(type)));
+            fields.put(column.name(), new Field(newColumn(), kind(column.type().type())));
         }
-        add(sql.append(" FROM ").append(Sql.identifier(alias)).append(".rows").toString());
+        relation = "s" + relations++;
+        ctes.add(BASE);
+    }
+
+    /**
+     * The base relation: the row id and the dataset's columns as fields {@code f0..fN}. Of a dataset kept in several
+     * tables, only the columns the rest of the query names, so that it reads only their tables.
+     */
+    private static String base(String alias, List<Column> schema, String rest) {
+        boolean all = StorageSql.tableCount(schema.size()) == 1;
+        Set<Integer> named = new HashSet<>();
+        Matcher name = FIELD_NAME.matcher(all ? "" : rest);
+        while (name.find()) {
+            named.add(Integer.parseInt(name.group(1)));
+        }
+        StringBuilder sql = new StringBuilder("SELECT rowid AS " + ORDER);
+        List<Column> used = new ArrayList<>();
+        for (int i = 0; i < schema.size(); i++) {
+            if (all || named.contains(i)) {
+                Column column = schema.get(i);
+                String physical = StorageSql.physical(column);
+                sql.append(", ")
+                        .append(
+                                column.type().type() == DataType.DATE
+                                        ? "CAST(" + physical + " AS TIMESTAMP)"
+                                        : physical)
+                        .append(" AS f")
+                        .append(i);
+                used.add(column);
+            }
+        }
+        return sql.append(" FROM ").append(StorageSql.rows(alias, schema, used)).toString();
     }
 
     private static FieldKind kind(DataType type) {
