@@ -111,7 +111,8 @@ final class PageReader implements AutoCloseable {
             filters.add(canonical);
         }
         String search = request.search().strip().toLowerCase(Locale.ROOT);
-        Condition condition = FilterCompiler.compile(resolved, search, dataset.columns());
+        String alias = DuckDbEngine.alias(dataset.id());
+        Condition condition = FilterCompiler.compile(alias, resolved, search, dataset.columns());
         checkPatterns(filters);
         ViewKey view = new ViewKey(dataset.version(), filters, search, sort);
         PageKey pageKey = new PageKey(view, request.offset(), request.limit());
@@ -121,8 +122,7 @@ final class PageReader implements AutoCloseable {
         }
         List<Column> used = new ArrayList<>(sortColumns);
         resolved.forEach(filter -> used.add(filter.column()));
-        String table = StorageSql.rows(
-                DuckDbEngine.alias(dataset.id()), dataset.columns(), search.isEmpty() ? used : dataset.columns());
+        String table = StorageSql.rows(alias, dataset.columns(), used);
         CompletableFuture<int[]> order = orders.get(
                 view,
                 (key, executor) -> CompletableFuture.supplyAsync(

@@ -39,6 +39,11 @@ public final class StorageSql {
         return columns.subList(table * GROUP_COLUMNS, Math.min(columns.size(), (table + 1) * GROUP_COLUMNS));
     }
 
+    /** The index of the table that holds the column, of a dataset with columns {@code schema}. */
+    public static int tableOf(List<Column> schema, Column column) {
+        return tableCount(schema.size()) == 1 ? 0 : column.position() / GROUP_COLUMNS;
+    }
+
     /**
      * The relation to read columns {@code used} of a dataset with columns {@code schema} from: the table {@code rows}
      * of a dataset kept in one table; else only the tables holding those columns (the first when none is named),
@@ -49,7 +54,7 @@ public final class StorageSql {
             return Sql.identifier(alias) + ".rows";
         }
         TreeSet<Integer> tables = new TreeSet<>();
-        used.forEach(column -> tables.add(column.position() / GROUP_COLUMNS));
+        used.forEach(column -> tables.add(tableOf(schema, column)));
         if (tables.isEmpty()) {
             tables.add(0);
         }
