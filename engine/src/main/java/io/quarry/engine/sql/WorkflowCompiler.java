@@ -59,7 +59,7 @@ public final class WorkflowCompiler {
     private static final String BASE = "s0";
 
     /** A field's column as the compiler names it. */
-    private static final Pattern FIELD_NAME = Pattern.compile("\\bf(\\d+)\\b");
+    private static final Pattern FIELD_NAME = Pattern.compile("\\bf(\\d{1,9})\\b");
 
     /**
      * A field as the query knows it: its column in the current relation and its kind.
