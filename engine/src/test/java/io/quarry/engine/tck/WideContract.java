@@ -23,7 +23,6 @@ import io.quarry.engine.query.ViewStep.Measure;
 import io.quarry.engine.query.Workflow;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
@@ -101,8 +100,9 @@ abstract class WideContract extends ContractPart {
             DatasetProfile profile = engine().profile(dataset.id());
             assertThat(profile.columns()).hasSize(COLUMNS);
             ColumnProfile sortedProfile = profile.columns().get(SORTED);
-            assertThat(List.of(sortedProfile.min(), sortedProfile.max(), Optional.of(sortedProfile.distinctCount())))
-                    .containsExactly(Optional.of(0L), Optional.of(19L), Optional.of(20L));
+            assertThat(sortedProfile.min()).contains(0L);
+            assertThat(sortedProfile.max()).contains(19L);
+            assertThat(sortedProfile.distinctCount()).isEqualTo(ROWS);
             assertThat(profile.columns().get(LAST).topValues())
                     .containsExactly(new TopValue("g0", 7), new TopValue("g1", 7), new TopValue("g2", 6));
         }
