@@ -2,7 +2,6 @@ package io.quarry.engine.duckdb;
 
 import io.quarry.engine.CacheStatistics;
 import io.quarry.engine.Capability;
-import io.quarry.engine.Column;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.DatasetProfile;
 import io.quarry.engine.Engine;
@@ -24,7 +23,6 @@ import io.quarry.engine.query.QueryResult;
 import io.quarry.engine.query.Workflow;
 import io.quarry.engine.sql.Sql;
 import io.quarry.engine.sql.StorageSql;
-import io.quarry.engine.store.CanonicalCsvSplitter;
 import io.quarry.engine.store.RowFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,12 +43,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.duckdb.DuckDBConnection;
-import org.duckdb.DuckDBPreparedStatement;
-import org.duckdb.QueryProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,13 +56,13 @@ public final class DuckDbEngine implements Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbEngine.class);
     private static final int MAX_NAME_LENGTH = 200;
-    private static final long DEFAULT_MAX_LINE = 2 << 20;
     private static final int PREVIEW_BYTES = 1 << 20;
 
     private final DatasetDirectory directory;
     private final DuckDBConnection root;
     private final ConcurrentHashMap<String, Published> published = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor;
+    private final DuckDbLoader loader;
     private final PageReader pages;
     private final DuckDbQueries queries;
     private final DuckDbProfiler profiler;
@@ -89,6 +82,7 @@ public final class DuckDbEngine implements Engine {
             thread.setDaemon(true);
             return thread;
         });
+        this.loader = new DuckDbLoader(root, directory, monitor);
     }
 
     public static DuckDbEngine open(Path dataDir) {
@@ -170,7 +164,7 @@ public final class DuckDbEngine implements Engine {
                 throw cancelled();
             }
             long parsedAt = System.nanoTime();
-            load(id, parsed, listener, start);
+            loader.load(id, parsed, listener, start);
             long loadedAt = System.nanoTime();
             directory.removeScratch(id);
             Dataset staged = new Dataset(
@@ -217,116 +211,6 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    private void load(String id, CsvIngester.ParsedCsv parsed, IngestListener listener, long start) {
-        String alias = "stg_" + id;
-        long maxLine = Math.max(DEFAULT_MAX_LINE, parsed.longestRecord() + 1024);
-        List<Column> columns = parsed.columns();
-        List<Path> sources = tableSources(id, columns.size());
-        AtomicBoolean cancelled = new AtomicBoolean();
-        try (DuckDBConnection connection = root.duplicate();
-                Statement statement = connection.createStatement()) {
-            statement.execute(StorageSql.attach(directory.stagedDatabaseFile(id).toString(), alias, false));
-            try {
-                for (int table = 0; table < sources.size(); table++) {
-                    if (listener.isCancelled()) {
-                        throw cancelled();
-                    }
-                    String sql = StorageSql.createRows(
-                            alias, table, sources.get(table).toString(), columns, maxLine);
-                    Share share = new Share(table, sources.size());
-                    try (DuckDBPreparedStatement load =
-                            connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class)) {
-                        ScheduledFuture<?> watch = monitor.scheduleAtFixedRate(
-                                () -> watchLoad(load, share, parsed, listener, start, cancelled),
-                                250,
-                                250,
-                                TimeUnit.MILLISECONDS);
-                        try {
-                            load.execute();
-                        } finally {
-                            watch.cancel(false);
-                        }
-                    }
-                }
-                if (sources.size() > 1) {
-                    statement.execute(StorageSql.createRowsView(alias, columns.size()));
-                }
-                statement.execute(StorageSql.createRejects(
-                        alias, directory.rejectsFile(id).toString(), maxLine));
-                for (int table = 0; table < sources.size(); table++) {
-                    try (ResultSet count = statement.executeQuery(StorageSql.countRows(alias, columns, table))) {
-                        count.next();
-                        if (count.getLong(1) != parsed.rows()) {
-                            throw new QuarryException(
-                                    EngineError.STORAGE_FAILED,
-                                    "The stored row count does not match the rows read; nothing was published.");
-                        }
-                    }
-                }
-            } finally {
-                statement.execute(StorageSql.detach(alias));
-            }
-        } catch (SQLException e) {
-            if (cancelled.get()) {
-                throw cancelled();
-            }
-            throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset could not be stored.", e);
-        }
-    }
-
-    /**
-     * The CSV files the rows' tables are loaded from: the canonical copy itself for a dataset kept in one table, else
-     * one file per table, split from it.
-     */
-    private List<Path> tableSources(String id, int columnCount) {
-        int tables = StorageSql.tableCount(columnCount);
-        if (tables == 1) {
-            return List.of(directory.canonicalFile(id));
-        }
-        List<Path> files = directory.createTableFiles(id, tables);
-        try {
-            CanonicalCsvSplitter.split(directory.canonicalFile(id), StorageSql.GROUP_COLUMNS, files);
-        } catch (IOException e) {
-            throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset could not be stored.", e);
-        }
-        return files;
-    }
-
-    /** Which part of the load one table is: the {@code index}-th of {@code count}. */
-    private record Share(int index, int count) {
-
-        double of(double percentage) {
-            return (index + Math.max(0, Math.min(100, percentage)) / 100) / count;
-        }
-    }
-
-    private void watchLoad(
-            DuckDBPreparedStatement load,
-            Share table,
-            CsvIngester.ParsedCsv parsed,
-            IngestListener listener,
-            long start,
-            AtomicBoolean cancelled) {
-        try {
-            if (listener.isCancelled()) {
-                cancelled.set(true);
-                load.cancel();
-                return;
-            }
-            QueryProgress progress = load.getQueryProgress();
-            double share = table.of(progress.getPercentage());
-            listener.onProgress(new IngestProgress(
-                    IngestPhase.INDEX,
-                    Math.round(parsed.sourceBytes() * share),
-                    parsed.sourceBytes(),
-                    parsed.rows(),
-                    parsed.rejected(),
-                    elapsedMs(start)));
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("Progress of a load could not be read: {}", e.getMessage());
-        }
-    }
-
     /** Profiles the staged dataset and stores the profile beside its manifest, so it is published with it. */
     private DatasetProfile profileStaged(Path stage, Dataset staged, IngestListener listener, long start) {
         listener.onProgress(new IngestProgress(
@@ -357,11 +241,11 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    private static long elapsedMs(long start) {
+    static long elapsedMs(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static QuarryException cancelled() {
+    static QuarryException cancelled() {
         return new QuarryException(EngineError.INGEST_CANCELLED, "The ingest was cancelled.");
     }
 
