@@ -169,10 +169,31 @@ final class DatasetDirectory {
         }
     }
 
-    /** Deletes the reject log's CSV once it is stored. */
+    /** The CSV files a dataset kept in several tables is loaded from, one per table, in a new directory. */
+    List<Path> createTableFiles(String id, int tables) {
+        try {
+            Path dir = Files.createDirectory(tableFilesDir(id));
+            List<Path> files = new ArrayList<>(tables);
+            for (int table = 0; table < tables; table++) {
+                files.add(dir.resolve("rows_" + table + ".csv"));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path tableFilesDir(String id) {
+        return staging.resolve(id).resolve("tables");
+    }
+
+    /** Deletes the reject log's CSV and any per-table CSV files once they are stored. */
     void removeScratch(String id) {
         try {
             Files.deleteIfExists(rejectsFile(id));
+            if (Files.isDirectory(tableFilesDir(id))) {
+                PathUtils.deleteDirectory(tableFilesDir(id));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

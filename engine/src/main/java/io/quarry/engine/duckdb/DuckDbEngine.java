@@ -44,12 +44,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.duckdb.DuckDBConnection;
-import org.duckdb.DuckDBPreparedStatement;
-import org.duckdb.QueryProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,13 +57,13 @@ public final class DuckDbEngine implements Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbEngine.class);
     private static final int MAX_NAME_LENGTH = 200;
-    private static final long DEFAULT_MAX_LINE = 2 << 20;
     private static final int PREVIEW_BYTES = 1 << 20;
 
     private final DatasetDirectory directory;
     private final DuckDBConnection root;
     private final ConcurrentHashMap<String, Published> published = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor;
+    private final DuckDbLoader loader;
     private final PageReader pages;
     private final DuckDbQueries queries;
     private final DuckDbProfiler profiler;
@@ -88,6 +83,7 @@ public final class DuckDbEngine implements Engine {
             thread.setDaemon(true);
             return thread;
         });
+        this.loader = new DuckDbLoader(root, directory, monitor);
     }
 
     public static DuckDbEngine open(Path dataDir) {
@@ -169,7 +165,7 @@ public final class DuckDbEngine implements Engine {
                 throw cancelled();
             }
             long parsedAt = System.nanoTime();
-            load(id, parsed, listener, start);
+            loader.load(id, parsed, listener, start);
             long loadedAt = System.nanoTime();
             directory.removeScratch(id);
             Dataset staged = new Dataset(
@@ -216,73 +212,6 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    private void load(String id, CsvIngester.ParsedCsv parsed, IngestListener listener, long start) {
-        String alias = "stg_" + id;
-        long maxLine = Math.max(DEFAULT_MAX_LINE, parsed.longestRecord() + 1024);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        try (DuckDBConnection connection = root.duplicate();
-                Statement statement = connection.createStatement()) {
-            statement.execute(StorageSql.attach(directory.stagedDatabaseFile(id).toString(), alias, false));
-            try {
-                String sql =
-                        StorageSql.createRows(alias, directory.canonicalFile(id).toString(), parsed.columns(), maxLine);
-                try (DuckDBPreparedStatement load =
-                        connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class)) {
-                    ScheduledFuture<?> watch = monitor.scheduleAtFixedRate(
-                            () -> watchLoad(load, parsed, listener, start, cancelled), 250, 250, TimeUnit.MILLISECONDS);
-                    try {
-                        load.execute();
-                    } finally {
-                        watch.cancel(false);
-                    }
-                }
-                statement.execute(StorageSql.createRejects(
-                        alias, directory.rejectsFile(id).toString(), maxLine));
-                try (ResultSet count = statement.executeQuery(StorageSql.countRows(alias))) {
-                    count.next();
-                    if (count.getLong(1) != parsed.rows()) {
-                        throw new QuarryException(
-                                EngineError.STORAGE_FAILED,
-                                "The stored row count does not match the rows read; nothing was published.");
-                    }
-                }
-            } finally {
-                statement.execute(StorageSql.detach(alias));
-            }
-        } catch (SQLException e) {
-            if (cancelled.get()) {
-                throw cancelled();
-            }
-            throw new QuarryException(EngineError.STORAGE_FAILED, "The dataset could not be stored.", e);
-        }
-    }
-
-    private void watchLoad(
-            DuckDBPreparedStatement load,
-            CsvIngester.ParsedCsv parsed,
-            IngestListener listener,
-            long start,
-            AtomicBoolean cancelled) {
-        try {
-            if (listener.isCancelled()) {
-                cancelled.set(true);
-                load.cancel();
-                return;
-            }
-            QueryProgress progress = load.getQueryProgress();
-            double share = Math.max(0, Math.min(100, progress.getPercentage())) / 100;
-            listener.onProgress(new IngestProgress(
-                    IngestPhase.INDEX,
-                    Math.round(parsed.sourceBytes() * share),
-                    parsed.sourceBytes(),
-                    parsed.rows(),
-                    parsed.rejected(),
-                    elapsedMs(start)));
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("Progress of a load could not be read: {}", e.getMessage());
-        }
-    }
-
     /** Profiles the staged dataset and stores the profile beside its manifest, so it is published with it. */
     private DatasetProfile profileStaged(Path stage, Dataset staged, IngestListener listener, long start) {
         listener.onProgress(new IngestProgress(
@@ -313,11 +242,11 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    private static long elapsedMs(long start) {
+    static long elapsedMs(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static QuarryException cancelled() {
+    static QuarryException cancelled() {
         return new QuarryException(EngineError.INGEST_CANCELLED, "The ingest was cancelled.");
     }
 

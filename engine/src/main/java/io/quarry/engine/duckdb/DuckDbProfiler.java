@@ -11,6 +11,7 @@ import io.quarry.engine.DatasetProfile;
 import io.quarry.engine.EngineError;
 import io.quarry.engine.QuarryException;
 import io.quarry.engine.sql.ProfileSql;
+import io.quarry.engine.sql.StorageSql;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * mean, deviation) for {@link #SUMMARY_BATCH} columns at a time, then exact distinct counts of the columns estimated under {@link #EXACT_DISTINCT_BELOW}, and
  * {@code UNION ALL}s of the histograms and top values, each for at most {@link #BATCH} columns at a time, so a wide
  * file needs no more memory (one hash table per column) or native stack (one union branch per column) than a narrow
- * one.
+ * one. Each statement reads one of the tables of a dataset kept in several.
  */
 final class DuckDbProfiler {
 
@@ -86,9 +87,10 @@ final class DuckDbProfiler {
         List<Stats> stats = dataset.columns().stream().map(Stats::new).toList();
         try (DuckDBConnection connection = root.duplicate();
                 Statement statement = connection.createStatement()) {
-            long rowCount = summarize(statement, alias, stats);
-            countDistinct(statement, alias, stats);
-            distribute(connection, alias, stats);
+            List<Column> schema = dataset.columns();
+            long rowCount = summarize(statement, alias, schema, stats);
+            countDistinct(statement, alias, schema, stats);
+            distribute(connection, alias, schema, stats);
             return new DatasetProfile(
                     dataset.id(),
                     rowCount,
@@ -105,12 +107,13 @@ final class DuckDbProfiler {
         }
     }
 
-    private static long summarize(Statement statement, String alias, List<Stats> stats) throws SQLException {
+    private static long summarize(Statement statement, String alias, List<Column> schema, List<Stats> stats)
+            throws SQLException {
         long rowCount = 0;
-        for (int from = 0; from == 0 || from < stats.size(); from += SUMMARY_BATCH) {
-            List<Stats> batch = stats.subList(from, Math.min(stats.size(), from + SUMMARY_BATCH));
+        List<List<Stats>> batches = stats.isEmpty() ? List.of(stats) : batches(stats, SUMMARY_BATCH, schema);
+        for (List<Stats> batch : batches) {
             List<Column> columns = batch.stream().map(s -> s.column).toList();
-            try (ResultSet result = statement.executeQuery(ProfileSql.summary(alias, columns))) {
+            try (ResultSet result = statement.executeQuery(ProfileSql.summary(alias, schema, columns))) {
                 result.next();
                 rowCount = result.getLong(1);
                 for (int i = 0; i < batch.size(); i++) {
@@ -129,12 +132,13 @@ final class DuckDbProfiler {
         return rowCount;
     }
 
-    private static void countDistinct(Statement statement, String alias, List<Stats> stats) throws SQLException {
+    private static void countDistinct(Statement statement, String alias, List<Column> schema, List<Stats> stats)
+            throws SQLException {
         List<Stats> exact =
                 stats.stream().filter(s -> !s.approximate && s.nonNull > 0).toList();
-        for (List<Stats> batch : batches(exact)) {
+        for (List<Stats> batch : batches(exact, BATCH, schema)) {
             String sql = ProfileSql.exactDistinct(
-                    alias, batch.stream().map(s -> s.column).toList());
+                    alias, schema, batch.stream().map(s -> s.column).toList());
             try (ResultSet result = statement.executeQuery(sql)) {
                 result.next();
                 for (int i = 0; i < batch.size(); i++) {
@@ -144,15 +148,24 @@ final class DuckDbProfiler {
         }
     }
 
-    private static List<List<Stats>> batches(List<Stats> stats) {
+    /** The stats in runs of at most {@code size}, each within one of the dataset's tables. */
+    private static List<List<Stats>> batches(List<Stats> stats, int size, List<Column> schema) {
         List<List<Stats>> batches = new ArrayList<>();
-        for (int from = 0; from < stats.size(); from += BATCH) {
-            batches.add(stats.subList(from, Math.min(stats.size(), from + BATCH)));
+        int from = 0;
+        for (int i = 1; i <= stats.size(); i++) {
+            if (i == stats.size()
+                    || i - from == size
+                    || StorageSql.tableOf(schema, stats.get(i).column)
+                            != StorageSql.tableOf(schema, stats.get(from).column)) {
+                batches.add(stats.subList(from, i));
+                from = i;
+            }
         }
         return batches;
     }
 
-    private static void distribute(DuckDBConnection connection, String alias, List<Stats> stats) throws SQLException {
+    private static void distribute(DuckDBConnection connection, String alias, List<Column> schema, List<Stats> stats)
+            throws SQLException {
         List<Stats> histograms = new ArrayList<>();
         List<Stats> tops = new ArrayList<>();
         for (Stats s : stats) {
@@ -177,11 +190,11 @@ final class DuckDbProfiler {
                 tops.add(s);
             }
         }
-        for (List<Stats> batch : batches(histograms)) {
-            distribute(connection, alias, batch, List.of());
+        for (List<Stats> batch : batches(histograms, BATCH, schema)) {
+            distribute(connection, alias, schema, batch, List.of());
         }
-        for (List<Stats> batch : batches(tops)) {
-            distribute(connection, alias, List.of(), batch);
+        for (List<Stats> batch : batches(tops, BATCH, schema)) {
+            distribute(connection, alias, schema, List.of(), batch);
         }
         Comparator<TopValue> order =
                 Comparator.comparingLong(TopValue::count).reversed().thenComparing(TopValue::value);
@@ -190,10 +203,12 @@ final class DuckDbProfiler {
         }
     }
 
-    private static void distribute(DuckDBConnection connection, String alias, List<Stats> histograms, List<Stats> tops)
+    private static void distribute(
+            DuckDBConnection connection, String alias, List<Column> schema, List<Stats> histograms, List<Stats> tops)
             throws SQLException {
         String sql = ProfileSql.distribution(
                 alias,
+                schema,
                 histograms.stream().map(s -> s.column).toList(),
                 tops.stream().map(s -> s.column).toList());
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -111,7 +111,8 @@ final class PageReader implements AutoCloseable {
             filters.add(canonical);
         }
         String search = request.search().strip().toLowerCase(Locale.ROOT);
-        Condition condition = FilterCompiler.compile(resolved, search, dataset.columns());
+        String alias = DuckDbEngine.alias(dataset.id());
+        Condition condition = FilterCompiler.compile(alias, resolved, search, dataset.columns());
         checkPatterns(filters);
         ViewKey view = new ViewKey(dataset.version(), filters, search, sort);
         PageKey pageKey = new PageKey(view, request.offset(), request.limit());
@@ -119,11 +120,13 @@ final class PageReader implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        String alias = DuckDbEngine.alias(dataset.id());
+        List<Column> used = new ArrayList<>(sortColumns);
+        resolved.forEach(filter -> used.add(filter.column()));
+        String table = StorageSql.rows(alias, dataset.columns(), used);
         CompletableFuture<int[]> order = orders.get(
                 view,
                 (key, executor) -> CompletableFuture.supplyAsync(
-                        () -> computeOrder(alias, condition, sortColumns, sort), executor));
+                        () -> computeOrder(table, condition, sortColumns, sort), executor));
         try {
             int[] positions = sort.isEmpty() ? order.get(orderWaitMillis, TimeUnit.MILLISECONDS) : order.get();
             int from = (int) Math.min(request.offset(), positions.length);
@@ -132,7 +135,7 @@ final class PageReader implements AutoCloseable {
             pages.put(pageKey, page);
             return page;
         } catch (TimeoutException e) {
-            int[] positions = directPage(alias, condition, request);
+            int[] positions = directPage(table, condition, request);
             boolean reachedEnd = positions.length > 0 && positions.length < request.limit();
             return page(
                     dataset,
@@ -152,8 +155,8 @@ final class PageReader implements AutoCloseable {
         return new Page(dataset.columns(), rows, request.offset(), request.limit(), total, exact);
     }
 
-    private int[] computeOrder(String alias, Condition condition, List<Column> sortColumns, List<SortKey> sort) {
-        String sql = StorageSql.selectPositions(alias, condition.sql(), sortColumns, sort);
+    private int[] computeOrder(String table, Condition condition, List<Column> sortColumns, List<SortKey> sort) {
+        String sql = StorageSql.selectPositions(table, condition.sql(), sortColumns, sort);
         try (DuckDBConnection connection = root.duplicate();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             Parameters.bind(statement, condition.parameters(), 1);
@@ -180,8 +183,8 @@ final class PageReader implements AutoCloseable {
      * The positions of one page of a filtered view in file order, straight from DuckDB: the scan stops once the page
      * is full, so it is quick even when counting every match is not.
      */
-    private int[] directPage(String alias, Condition condition, PageRequest request) {
-        String sql = StorageSql.selectPositions(alias, condition.sql(), List.of(), List.of()) + " LIMIT ? OFFSET ?";
+    private int[] directPage(String table, Condition condition, PageRequest request) {
+        String sql = StorageSql.selectPositions(table, condition.sql(), List.of(), List.of()) + " LIMIT ? OFFSET ?";
         try (DuckDBConnection connection = root.duplicate();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = Parameters.bind(statement, condition.parameters(), 1);

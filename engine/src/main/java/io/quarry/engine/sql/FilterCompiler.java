@@ -27,7 +27,11 @@ public final class FilterCompiler {
     /** A filter whose column has been resolved against the schema. */
     public record ResolvedFilter(Column column, Filter filter) {}
 
-    public static Condition compile(List<ResolvedFilter> filters, String search, List<Column> columns) {
+    /**
+     * @param alias the attached database of the dataset, which a search of a dataset kept in several tables reads
+     *     table by table
+     */
+    public static Condition compile(String alias, List<ResolvedFilter> filters, String search, List<Column> columns) {
         StringJoiner sql = new StringJoiner(" AND ");
         List<Object> parameters = new ArrayList<>();
         for (ResolvedFilter resolved : filters) {
@@ -35,7 +39,7 @@ public final class FilterCompiler {
         }
         for (String word : search.strip().split("\\s+")) {
             if (!word.isEmpty()) {
-                sql.add("(" + searchWord(word, columns, parameters) + ")");
+                sql.add("(" + searchWord(alias, word, columns, parameters) + ")");
             }
         }
         return new Condition(sql.toString(), parameters);
@@ -76,7 +80,27 @@ public final class FilterCompiler {
         return c + (filter.caseSensitive() ? " LIKE" : " ILIKE") + " ? ESCAPE '\\'";
     }
 
-    private static String searchWord(String word, List<Column> columns, List<Object> parameters) {
+    /**
+     * Whether any text column holds the word. Of a dataset kept in several tables, each table is searched on its own
+     * for the row ids it matches: one scan of all of them at once would hold every column in memory.
+     */
+    private static String searchWord(String alias, String word, List<Column> columns, List<Object> parameters) {
+        int tables = StorageSql.tableCount(columns.size());
+        if (tables == 1) {
+            return anyHolds(word, columns, parameters);
+        }
+        StringJoiner matches = new StringJoiner(" UNION ALL ", "rowid IN (", ")").setEmptyValue("false");
+        for (int table = 0; table < tables; table++) {
+            List<Column> held = StorageSql.tableColumns(columns, table);
+            if (held.stream().anyMatch(column -> column.type().type() == DataType.VARCHAR)) {
+                matches.add("SELECT rowid FROM " + StorageSql.rows(alias, columns, held) + " WHERE "
+                        + anyHolds(word, held, parameters));
+            }
+        }
+        return matches.toString();
+    }
+
+    private static String anyHolds(String word, List<Column> columns, List<Object> parameters) {
         StringJoiner any = new StringJoiner(" OR ");
         for (Column column : columns) {
             if (column.type().type() == DataType.VARCHAR) {

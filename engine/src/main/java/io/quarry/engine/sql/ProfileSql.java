@@ -22,8 +22,8 @@ public final class ProfileSql {
      * count, min, max, mean and population standard deviation (NULL where they do not apply: min and max of a boolean,
      * mean and deviation of anything but a number).
      */
-    public static String summary(String alias, List<Column> columns) {
-        StringJoiner select = new StringJoiner(", ", "SELECT ", " FROM " + rows(alias));
+    public static String summary(String alias, List<Column> schema, List<Column> columns) {
+        StringJoiner select = new StringJoiner(", ", "SELECT ", " FROM " + StorageSql.rows(alias, schema, columns));
         select.add("count(*)");
         for (Column column : columns) {
             String c = StorageSql.physical(column);
@@ -40,8 +40,8 @@ public final class ProfileSql {
     }
 
     /** One row: the exact distinct count of each column, in order. */
-    public static String exactDistinct(String alias, List<Column> columns) {
-        StringJoiner select = new StringJoiner(", ", "SELECT ", " FROM " + rows(alias));
+    public static String exactDistinct(String alias, List<Column> schema, List<Column> columns) {
+        StringJoiner select = new StringJoiner(", ", "SELECT ", " FROM " + StorageSql.rows(alias, schema, columns));
         for (Column column : columns) {
             select.add("count(DISTINCT " + StorageSql.physical(column) + ")");
         }
@@ -55,19 +55,23 @@ public final class ProfileSql {
      * and its range (max - min, greater than 0), both as numbers: the value of a number column, microseconds since
      * 1970 for a date or timestamp.
      */
-    public static String distribution(String alias, List<Column> histograms, List<Column> topValues) {
+    public static String distribution(
+            String alias, List<Column> schema, List<Column> histograms, List<Column> topValues) {
         StringJoiner union = new StringJoiner(" UNION ALL ");
         for (int i = 0; i < histograms.size(); i++) {
             Column column = histograms.get(i);
             String c = StorageSql.physical(column);
             union.add("SELECT " + i + " AS col, CAST(least(" + (ColumnProfile.BINS - 1) + ", floor((" + binAxis(column)
                     + " - ?) * " + ColumnProfile.BINS + " / ?)) AS INTEGER) AS bin, CAST(NULL AS VARCHAR) AS value,"
-                    + " count(*) AS n FROM " + rows(alias) + " WHERE " + c + " IS NOT NULL GROUP BY bin");
+                    + " count(*) AS n FROM " + StorageSql.rows(alias, schema, List.of(column)) + " WHERE " + c
+                    + " IS NOT NULL GROUP BY bin");
         }
         for (int i = 0; i < topValues.size(); i++) {
-            String c = StorageSql.physical(topValues.get(i));
+            Column column = topValues.get(i);
+            String c = StorageSql.physical(column);
             union.add("SELECT * FROM (SELECT " + (histograms.size() + i) + " AS col, CAST(NULL AS INTEGER) AS bin,"
-                    + " CAST(" + c + " AS VARCHAR) AS value, count(*) AS n FROM " + rows(alias) + " WHERE " + c
+                    + " CAST(" + c + " AS VARCHAR) AS value, count(*) AS n FROM "
+                    + StorageSql.rows(alias, schema, List.of(column)) + " WHERE " + c
                     + " IS NOT NULL GROUP BY " + c + " ORDER BY n DESC, " + c + " ASC LIMIT "
                     + ColumnProfile.TOP_VALUES + ")");
         }
@@ -83,9 +87,5 @@ public final class ProfileSql {
         return column.type().isTemporal()
                 ? "CAST(epoch_us(CAST(" + c + " AS TIMESTAMP)) AS DOUBLE)"
                 : "CAST(" + c + " AS DOUBLE)";
-    }
-
-    private static String rows(String alias) {
-        return Sql.identifier(alias) + ".rows";
     }
 }

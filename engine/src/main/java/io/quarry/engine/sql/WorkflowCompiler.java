@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +55,12 @@ public final class WorkflowCompiler {
     public static final String PATTERN_CHECK = "SELECT regexp_matches('', ?)";
 
     static final String ORDER = "_o";
+
+    /** The first relation, holding the dataset's columns. */
+    private static final String BASE = "s0";
+
+    /** A field's column as the compiler names it. */
+    private static final Pattern FIELD_NAME = Pattern.compile("\\bf(\\d{1,9})\\b");
 
     /**
      * A field as the query knows it: its column in the current relation and its kind.
@@ -86,15 +94,16 @@ public final class WorkflowCompiler {
     private final Predicate<String> validPattern;
     private final List<Object> parameters = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private final StringJoiner ctes = new StringJoiner(",\n", "WITH ", "\n");
+    private final List<String> ctes = new ArrayList<>();
     private Map<String, Field> fields = new LinkedHashMap<>();
     private String relation = "";
     private int relations;
     private int columns;
-    /** The dataset's table, and the SQL of each base column on it. */
-    private String table = "";
+    /** The dataset: its alias, its columns, and the column behind each base field. */
+    private String alias = "";
 
-    private final Map<String, String> baseColumns = new HashMap<>();
+    private List<Column> schema = List.of();
+    private final Map<String, Column> baseColumns = new HashMap<>();
     /** The relation (by number) where the current rows begin: the base, or the last filter or view. */
     private int rowsFrom;
     /** The relation (by number) that made each column. */
@@ -148,7 +157,9 @@ public final class WorkflowCompiler {
     }
 
     private CompiledQuery run(String alias, List<Column> schema, Workflow workflow, QueryLimits limits) {
-        base(alias, schema);
+        this.alias = alias;
+        this.schema = schema;
+        fieldsOf(schema);
         String finalOrder = "";
         List<Step> steps = workflow.steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -191,8 +202,10 @@ public final class WorkflowCompiler {
         }
         parameters.add(fetch);
         parameters.add(workflow.offset());
-        String sql = ctes + "SELECT " + select + " FROM " + relation + " ORDER BY " + finalOrder + ORDER
-                + " LIMIT ? OFFSET ?";
+        String tail =
+                "SELECT " + select + " FROM " + relation + " ORDER BY " + finalOrder + ORDER + " LIMIT ? OFFSET ?";
+        ctes.set(0, BASE + " AS (" + base(alias, schema, String.join("\n", ctes) + tail) + ")");
+        String sql = "WITH " + String.join(",\n", ctes) + "\n" + tail;
         return new CompiledQuery(sql, parameters, result, fetch, cappedAbove, warnings);
     }
 
@@ -205,20 +218,45 @@ public final class WorkflowCompiler {
         return "f" + columns++;
     }
 
-    private void base(String alias, List<Column> schema) {
-        StringBuilder sql = new StringBuilder("SELECT rowid AS " + ORDER);
-        table = Sql.identifier(alias) + ".rows";
+    /** Makes the dataset's columns the first fields, {@code f0..fN}; the base relation is written last. */
+    private void fieldsOf(List<Column> schema) {
         for (Column column : schema) {
             String name = newColumn();
-            String physical = StorageSql.physical(column);
-            DataType type = column.type().type();
-            String value = type == DataType.DATE ? "CAST(" + physical + " AS TIMESTAMP)" : physical;
-            sql.append(", ").append(value).append(" AS ").append(name);
-            baseColumns.put(name, value);
+            baseColumns.put(name, column);
             origins.put(name, 0);
-            fields.put(column.name(), new Field(name, kind(type)));
+            fields.put(column.name(), new Field(name, kind(column.type().type())));
         }
-        add(sql.append(" FROM ").append(table).toString());
+        relation = "s" + relations++;
+        ctes.add(BASE);
+    }
+
+    /**
+     * The base relation: the row id and the dataset's columns as fields {@code f0..fN}. Of a dataset kept in several
+     * tables, only the columns the rest of the query names, so that it reads only their tables.
+     */
+    private static String base(String alias, List<Column> schema, String rest) {
+        boolean all = StorageSql.tableCount(schema.size()) == 1;
+        Set<Integer> named = new HashSet<>();
+        Matcher name = FIELD_NAME.matcher(all ? "" : rest);
+        while (name.find()) {
+            named.add(Integer.parseInt(name.group(1)));
+        }
+        StringBuilder sql = new StringBuilder("SELECT rowid AS " + ORDER);
+        List<Column> used = new ArrayList<>();
+        for (int i = 0; i < schema.size(); i++) {
+            if (all || named.contains(i)) {
+                Column column = schema.get(i);
+                sql.append(", ").append(value(column)).append(" AS f").append(i);
+                used.add(column);
+            }
+        }
+        return sql.append(" FROM ").append(StorageSql.rows(alias, schema, used)).toString();
+    }
+
+    /** A base column's value as a field: dates become timestamps, like every temporal field. */
+    private static String value(Column column) {
+        String physical = StorageSql.physical(column);
+        return column.type().type() == DataType.DATE ? "CAST(" + physical + " AS TIMESTAMP)" : physical;
     }
 
     private static FieldKind kind(DataType type) {
@@ -264,9 +302,10 @@ public final class WorkflowCompiler {
      */
     private String statsSource(Field field) {
         int from = Math.max(rowsFrom, origins.getOrDefault(field.column(), relations - 1));
-        String base = baseColumns.get(field.column());
+        Column base = baseColumns.get(field.column());
         if (from == 0 && base != null) {
-            return "(SELECT " + base + " AS " + field.column() + " FROM " + table + ")";
+            return "(SELECT " + value(base) + " AS " + field.column() + " FROM "
+                    + StorageSql.rows(alias, schema, List.of(base)) + ")";
         }
         return "s" + from;
     }

@@ -79,6 +79,13 @@ public abstract class EngineContractTest {
     }
 
     @Nested
+    class Wide extends WideContract {
+        Wide() {
+            super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
+        }
+    }
+
+    @Nested
     class Rejects extends RejectContract {
         Rejects() {
             super(EngineContractTest.this::fixture, EngineContractTest.this::expectedCapabilities);
