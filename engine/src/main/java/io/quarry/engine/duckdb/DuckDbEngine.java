@@ -61,6 +61,9 @@ public final class DuckDbEngine implements Engine {
 
     private final DatasetDirectory directory;
     private final DuckDBConnection root;
+    /** The root of the engine's own work (loads and profiles), without the per-query memory bound of user queries. */
+    private final DuckDBConnection internal;
+
     private final ConcurrentHashMap<String, Published> published = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor;
     private final DuckDbLoader loader;
@@ -72,18 +75,20 @@ public final class DuckDbEngine implements Engine {
     /** A dataset with its open row store. */
     private record Published(Dataset dataset, RowFile rows) {}
 
-    private DuckDbEngine(DatasetDirectory directory, DuckDBConnection root, DuckDbSettings settings) {
+    private DuckDbEngine(
+            DatasetDirectory directory, DuckDBConnection root, DuckDBConnection internal, DuckDbSettings settings) {
         this.directory = directory;
         this.root = root;
+        this.internal = internal;
         this.pages = new PageReader(root, settings);
         this.queries = new DuckDbQueries(root, settings);
-        this.profiler = new DuckDbProfiler(root);
+        this.profiler = new DuckDbProfiler(internal);
         this.monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "quarry-ingest-monitor");
             thread.setDaemon(true);
             return thread;
         });
-        this.loader = new DuckDbLoader(root, directory, monitor);
+        this.loader = new DuckDbLoader(internal, directory, monitor);
     }
 
     public static DuckDbEngine open(Path dataDir) {
@@ -93,6 +98,7 @@ public final class DuckDbEngine implements Engine {
     public static DuckDbEngine open(Path dataDir, DuckDbSettings settings) {
         DatasetDirectory directory = DatasetDirectory.open(dataDir);
         DuckDBConnection root;
+        DuckDBConnection internal;
         try {
             root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
             try (Statement statement = root.createStatement()) {
@@ -110,12 +116,18 @@ public final class DuckDbEngine implements Engine {
                 statement.execute("SET enable_progress_bar_print = false");
                 statement.execute("SET autoinstall_known_extensions = false");
                 statement.execute("SET autoload_known_extensions = false");
+                internal = root.duplicate();
+                try (Statement own = internal.createStatement()) {
+                    // a load or a profile is the engine's own work, bounded by the memory limit as a whole: under
+                    // the per-query bound the load of the 1 GB bench file spilled and took twice as long
+                    own.execute("SET operator_memory_limit = " + Sql.literal(settings.memoryLimit()));
+                }
                 lockDown(statement, directory.root());
             }
         } catch (SQLException e) {
             throw new QuarryException(EngineError.STORAGE_FAILED, "The storage engine could not start.", e);
         }
-        DuckDbEngine engine = new DuckDbEngine(directory, root, settings);
+        DuckDbEngine engine = new DuckDbEngine(directory, root, internal, settings);
         engine.attachPublished();
         return engine;
     }
@@ -225,7 +237,7 @@ public final class DuckDbEngine implements Engine {
         String alias = "prf_" + staged.id();
         // a connection of its own: the root one is shared by every thread, and JDBC statements on one connection
         // must not interleave (ATTACH and DETACH act on the whole database whichever connection runs them)
-        try (DuckDBConnection connection = root.duplicate();
+        try (DuckDBConnection connection = internal.duplicate();
                 Statement statement = connection.createStatement()) {
             statement.execute(
                     StorageSql.attach(directory.stagedDatabaseFile(staged.id()).toString(), alias, true));
@@ -417,6 +429,7 @@ public final class DuckDbEngine implements Engine {
             }
         }
         try {
+            internal.close();
             root.close();
         } catch (SQLException e) {
             LOG.warn("The storage engine did not close cleanly: {}", e.getMessage());
