@@ -10,6 +10,7 @@ import io.quarry.engine.Engine;
 import io.quarry.engine.EngineError;
 import io.quarry.engine.PageRequest;
 import io.quarry.engine.Preview;
+import io.quarry.engine.QuarryException;
 import io.quarry.engine.RejectPage;
 import io.quarry.server.auth.QuarryPrincipal;
 import io.quarry.server.dataset.DatasetViews.RowsView;
@@ -22,12 +23,16 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Datasets as their owner (or an admin) sees them; anyone else gets not-found, exactly as for an unknown id. */
 @Service
 final class DatasetService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetService.class);
 
     private static final long PREVIEW_AFTER_BYTES = 1 << 20;
 
@@ -134,7 +139,15 @@ final class DatasetService {
         if (!files.exists(record.id()) || (!arrived && files.size(record.id()) < PREVIEW_AFTER_BYTES)) {
             return Optional.empty();
         }
-        Optional<Preview> preview = engine.preview(files.source(record.id()), Preview.MAX_ROWS);
+        Optional<Preview> preview;
+        try {
+            preview = engine.preview(files.source(record.id()), Preview.MAX_ROWS);
+        } catch (QuarryException e) {
+            // the upload is not a CSV text, or its ingest ended and took it away meanwhile: the dataset's own status
+            // says so; a detail or a page asked for in between is answered without a preview
+            LOG.debug("No preview of {}: {}", record.id(), e.getMessage());
+            return Optional.empty();
+        }
         preview.ifPresent(p -> previews.put(record.id(), p));
         return preview;
     }
