@@ -41,11 +41,12 @@ public final class QuarryCli implements Runnable {
             System.setProperty("logback.configurationFile", "quarry-cli-logback.xml");
         }
         if (serving && System.getProperty(CARRIERS) == null) {
-            // requests run on virtual threads; with one carrier per core, a few uploads copying bytes can hold every
-            // carrier while a health check or a page waits its turn. More carriers let the OS share the cores.
+            // requests run on virtual threads, and a carrier runs one until it parks: an upload whose bytes are always
+            // there, or a DuckDB query (a native call), holds its carrier. With more carriers than such requests the OS
+            // shares the cores among them, and a health check or a page does not queue behind them.
             System.setProperty(
                     CARRIERS,
-                    String.valueOf(Math.max(8, 4 * Runtime.getRuntime().availableProcessors())));
+                    String.valueOf(Math.max(64, 8 * Runtime.getRuntime().availableProcessors())));
         }
         CommandLine commandLine = commandLine();
         int exitCode;

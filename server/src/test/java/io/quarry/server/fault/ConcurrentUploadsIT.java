@@ -7,8 +7,8 @@ import io.quarry.server.support.ServerProcess;
 import io.quarry.server.upload.CsvGenerator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,23 +32,25 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Ten users upload ten different files at once (raw bodies and multipart forms) to the real server, warmed up by one
- * upload first: every upload is stored byte for byte and ingested with the right row count, and the health endpoint
- * keeps answering: its median, p95 and max are printed, and bounded (see {@link #HEALTH_P95_MS}).
+ * Ten users upload ten different files at once (raw bodies and multipart forms) to the real server, warmed up first
+ * (see {@link #warmUp}): every upload is stored byte for byte and ingested with the right row count, and every health
+ * check answers within {@value #HEALTH_MAX_MS} ms; their median, p95 and max are printed.
+ *
+ * <p>The uploading clients share the machine's cores with the server, as they would not in use. The test's JVM runs
+ * with ZGC (see the failsafe configuration) so that its own collections, which with G1 paused the measuring thread for
+ * up to 60 ms, are not counted as the server's.
  */
 class ConcurrentUploadsIT {
 
     private static final int UPLOADS = 10;
-    /**
-     * The goal is every check under 100 ms. With more carrier threads than cores for virtual threads (as `quarry serve`
-     * sets them) and G1, six runs on an otherwise quiet 2-core machine measured p95 54-102 ms and max 92-221 ms (one
-     * carrier per core: p95 62-127 ms, max 224-702 ms); with ZGC (as the launcher and {@code QuarryProcess} run it)
-     * four quiet runs, one of them in CI, measured p95 56-75 ms and max 58-105 ms. The bounds leave room for a busier
-     * CI machine.
-     */
-    private static final long HEALTH_P95_MS = 150;
 
-    private static final long HEALTH_MAX_MS = 1_000;
+    private static final int WARM_UP_CHECKS = 2_000;
+
+    /**
+     * The issue's bound. Twelve runs on an otherwise quiet 2-core machine measured a slowest check of 20-81 ms (median
+     * 5-6 ms, p95 17-40 ms).
+     */
+    private static final long HEALTH_MAX_MS = 100;
 
     @TempDir
     Path work;
@@ -77,11 +79,7 @@ class ConcurrentUploadsIT {
             files.add(csv);
             digests.add(sha256(csv));
         }
-        Path warmUp = work.resolve("warm-up.csv");
-        CsvGenerator.write(warmUp, 2 * 1024 * 1024);
-        HttpResponse<String> warm = raw(admin, warmUp);
-        assertThat(warm.statusCode()).as(warm.body()).isEqualTo(202);
-        admin.awaitFinished(QuarryApi.JSON.readTree(warm.body()).get("id").asString());
+        warmUp(admin);
         List<Long> idle = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean idling = new AtomicBoolean(true);
         Thread idlePoller = Thread.ofPlatform().start(() -> pollHealth(idle, idling));
@@ -130,9 +128,6 @@ class ConcurrentUploadsIT {
                 summary(health),
                 Files.readString(Path.of("/proc/loadavg")).strip());
         assertThat(health).as("health checks").hasSizeGreaterThan(20);
-        assertThat(percentile(health, 0.95))
-                .as("p95 of the health checks, in ms")
-                .isLessThan(HEALTH_P95_MS);
         assertThat(percentile(health, 1)).as("slowest health check, in ms").isLessThan(HEALTH_MAX_MS);
     }
 
@@ -146,27 +141,40 @@ class ConcurrentUploadsIT {
         return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * share) - 1));
     }
 
-    /** Asks for the health every 100 ms and records each answer's time in ms (a failure counts as 10 s). */
+    /**
+     * Brings the server to the state of one that has served for a while, so that the run measures a serving server
+     * rather than a fresh JVM's just-in-time compiler: one upload of each form and a few thousand health checks, after
+     * which the code of both is compiled.
+     */
+    private void warmUp(QuarryApi admin) throws Exception {
+        long start = System.nanoTime();
+        Path warmUp = work.resolve("warm-up.csv");
+        CsvGenerator.write(warmUp, 20 * 1024 * 1024);
+        for (HttpResponse<String> warm : List.of(raw(admin, warmUp), multipart(admin, warmUp))) {
+            assertThat(warm.statusCode()).as(warm.body()).isEqualTo(202);
+            admin.awaitFinished(QuarryApi.JSON.readTree(warm.body()).get("id").asString());
+        }
+        for (int i = 0; i < WARM_UP_CHECKS; i++) {
+            assertThat(health()).isEqualTo(200);
+        }
+        System.out.printf(
+                "ConcurrentUploadsIT: warmed up in %d ms%n",
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    /**
+     * Asks for the health every 100 ms and records each answer's time in ms (a failure counts as 10 s). The requests
+     * are sent from this thread on a kept-alive connection, without a client's own threads in between.
+     */
     private void pollHealth(List<Long> millis, AtomicBoolean running) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.base() + "/actuator/health"))
-                .timeout(Duration.ofSeconds(10))
-                .build();
         while (running.get()) {
             long start = System.nanoTime();
             long took;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                took = (System.nanoTime() - start) / 1_000_000;
-                if (response.statusCode() != 200) {
-                    took = 10_000;
-                }
+                int status = health();
+                took = status == 200 ? (System.nanoTime() - start) / 1_000_000 : 10_000;
             } catch (IOException e) {
                 took = 10_000;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
             millis.add(took);
             try {
@@ -176,6 +184,18 @@ class ConcurrentUploadsIT {
                 return;
             }
         }
+    }
+
+    private int health() throws IOException {
+        HttpURLConnection connection = (HttpURLConnection)
+                URI.create(server.base() + "/actuator/health").toURL().openConnection();
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(10_000);
+        int status = connection.getResponseCode();
+        try (InputStream body = connection.getInputStream()) {
+            body.readAllBytes();
+        }
+        return status;
     }
 
     private static HttpResponse<String> raw(QuarryApi user, Path csv) throws Exception {
