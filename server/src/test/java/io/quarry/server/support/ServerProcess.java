@@ -8,12 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real jar ({@code target/quarry.jar}) as a separate process: {@code quarry serve} on a free port until its
@@ -26,6 +30,8 @@ public final class ServerProcess implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Process process;
     private final Path log;
@@ -80,9 +86,59 @@ public final class ServerProcess implements AutoCloseable {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** The server's live threads, from {@code /proc/<pid>/task}. */
-    public int threads() throws IOException {
-        return count(Path.of("/proc", String.valueOf(process.pid()), "task"));
+    /**
+     * The server's threads that a request could leave behind: its live virtual threads, from a thread dump ({@code jcmd
+     * Thread.dump_to_file}), and its platform threads from {@code /proc/<pid>/task} but for the carriers of virtual
+     * threads, a pool that grows with demand up to {@code jdk.virtualThreadScheduler.parallelism} and shrinks after
+     * 30 s idle.
+     */
+    public int threads() throws IOException, InterruptedException {
+        int virtual = virtualThreads();
+        int platform = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).startsWith("ForkJoinPool-")) {
+                        platform++;
+                    }
+                } catch (NoSuchFileException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return platform + virtual;
+    }
+
+    private int virtualThreads() throws IOException, InterruptedException {
+        Path dump = Files.createTempFile(log.getParent(), "threads-", ".json");
+        Files.delete(dump);
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(process.pid()),
+                        "Thread.dump_to_file",
+                        "-format=json",
+                        dump.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0 || !Files.exists(dump)) {
+            jcmd.destroyForcibly();
+            throw new AssertionError("jcmd could not dump the server's threads");
+        }
+        try {
+            int virtual = 0;
+            for (JsonNode container :
+                    JSON.readTree(dump.toFile()).path("threadDump").path("threadContainers")) {
+                for (JsonNode thread : container.path("threads")) {
+                    if (thread.path("virtual").asBoolean(false)) {
+                        virtual++;
+                    }
+                }
+            }
+            return virtual;
+        } finally {
+            Files.delete(dump);
+        }
     }
 
     /** The server's open file descriptors (files, sockets, pipes), from {@code /proc/<pid>/fd}. */
