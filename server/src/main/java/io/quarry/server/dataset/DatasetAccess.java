@@ -3,6 +3,7 @@ package io.quarry.server.dataset;
 import io.quarry.engine.EngineError;
 import io.quarry.engine.QuarryException;
 import io.quarry.server.auth.QuarryPrincipal;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,11 @@ public final class DatasetAccess {
      * @return its engine id
      */
     public String requireReady(QuarryPrincipal user, String id, String onceReady) {
+        return Objects.requireNonNull(requireReadyRecord(user, id, onceReady).engineId());
+    }
+
+    /** As {@link #requireReady}, answering the dataset's record. */
+    public DatasetRecord requireReadyRecord(QuarryPrincipal user, String id, String onceReady) {
         DatasetRecord record = requireVisible(user, id);
         if (record.status() != DatasetStatus.READY || record.engineId() == null) {
             throw new QuarryException(
@@ -43,6 +49,6 @@ public final class DatasetAccess {
                                     ? "; upload the file again."
                                     : "; " + onceReady + "."));
         }
-        return record.engineId();
+        return record;
     }
 }

@@ -92,17 +92,16 @@ class DatasetController {
             @RequestParam(defaultValue = "true") boolean spreadsheet,
             HttpServletResponse response)
             throws IOException {
-        CsvExport export = datasets.export(user, id, RowsQuery.parse(sort, filter, search, json));
-        String name = datasets.requireVisible(user, id).name();
+        DatasetService.Download export = datasets.export(user, id, RowsQuery.parse(sort, filter, search, json));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()
-                        .filename(name + ".csv", StandardCharsets.UTF_8)
+                        .filename(export.name() + ".csv", StandardCharsets.UTF_8)
                         .build()
                         .toString());
         try {
-            export.write(response.getOutputStream(), spreadsheet);
+            export.csv().write(response.getOutputStream(), spreadsheet);
         } catch (IOException e) {
             // the client went away mid-download; nothing to answer
         }

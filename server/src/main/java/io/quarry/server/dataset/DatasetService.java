@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ import org.springframework.stereotype.Service;
 /** Datasets as their owner (or an admin) sees them; anyone else gets not-found, exactly as for an unknown id. */
 @Service
 final class DatasetService {
+
+    private static final String ROWS_ONCE_READY = "its rows can be read once it is ready";
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetService.class);
 
@@ -156,12 +159,20 @@ final class DatasetService {
      * An export of a ready dataset's view (every row matching the query, in its order); a bad query fails here,
      * before the answer starts.
      */
-    CsvExport export(QuarryPrincipal user, String id, RowsQuery query) {
-        String engineId = requireReady(user, id);
-        PageRequest first =
-                new PageRequest(engineId, 0, PageRequest.MAX_LIMIT, query.sort(), query.filters(), query.search());
-        return new CsvExport(engine, first);
+    Download export(QuarryPrincipal user, String id, RowsQuery query) {
+        DatasetRecord record = access.requireReadyRecord(user, id, ROWS_ONCE_READY);
+        PageRequest first = new PageRequest(
+                Objects.requireNonNull(record.engineId()),
+                0,
+                PageRequest.MAX_LIMIT,
+                query.sort(),
+                query.filters(),
+                query.search());
+        return new Download(record.name(), new CsvExport(engine, first));
     }
+
+    /** An export and the name of the dataset it comes from. */
+    record Download(String name, CsvExport csv) {}
 
     /** The column profiles of a ready dataset, computed once by the engine. */
     DatasetProfile profile(QuarryPrincipal user, String id) {
@@ -188,7 +199,7 @@ final class DatasetService {
     }
 
     private String requireReady(QuarryPrincipal user, String id) {
-        return access.requireReady(user, id, "its rows can be read once it is ready");
+        return access.requireReady(user, id, ROWS_ONCE_READY);
     }
 
     static Progress storedProgress(DatasetRecord record) {
