@@ -9,13 +9,8 @@ import io.quarry.engine.ColumnProfile.TopValue;
 import io.quarry.engine.ColumnType;
 import io.quarry.engine.Dataset;
 import io.quarry.engine.DatasetProfile;
-import io.quarry.engine.EngineError;
 import io.quarry.engine.Filter;
 import io.quarry.engine.FilterOp;
-import io.quarry.engine.IngestOptions;
-import io.quarry.engine.IngestPhase;
-import io.quarry.engine.IngestProgress;
-import io.quarry.engine.IngestRequest;
 import io.quarry.engine.Page;
 import io.quarry.engine.PageRequest;
 import io.quarry.engine.Row;
@@ -70,25 +65,6 @@ abstract class WideContract extends ContractPart {
             csv.append(row);
         }
         return csv.toString();
-    }
-
-    @Test
-    void aWideIngestCancelledWhileItsTablesLoadPublishesNothing() {
-        StringBuilder csv = new StringBuilder(wideCsv());
-        for (int copy = 0; copy < 20; copy++) {
-            csv.append(csv, csv.indexOf("\n") + 1, wideCsv().length());
-        }
-        RecordingListener listener = RecordingListener.cancellingIn(IngestPhase.INDEX);
-
-        assertFails(
-                () -> engine().ingest(
-                                new IngestRequest(source(csv.toString()), DATASET_NAME, IngestOptions.defaults()),
-                                listener),
-                EngineError.INGEST_CANCELLED);
-
-        assertThat(listener.events()).extracting(IngestProgress::phase).doesNotContain(IngestPhase.PROFILE);
-        assertThat(engine().listDatasets()).isEmpty();
-        assertThat(stagingDirectories()).isEmpty();
     }
 
     @Test
