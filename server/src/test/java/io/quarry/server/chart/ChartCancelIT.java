@@ -77,15 +77,26 @@ class ChartCancelIT extends ApiTestSupport {
         return api.delete("/api/datasets/" + dataset + "/query/" + queryId);
     }
 
+    /** Alice withdraws her query {@code queryId} on her dataset: 204. */
+    void withdrawn(String queryId) throws Exception {
+        assertThat(withdraw(alice, rows, queryId).statusCode()).isEqualTo(204);
+    }
+
+    /** Sends Alice's chart query and waits until it is the one the engine computes. */
+    Future<HttpResponse<String>> started(String payload, String queryId) throws Exception {
+        Future<HttpResponse<String>> sent = query(payload, queryId);
+        await(() -> charts.computing() == 1, "the query to start");
+        return sent;
+    }
+
     @Test
     void aWithdrawnQueryIsCancelledInTheEngineAndTheServerGoesOn() throws Exception {
         long cancelled = charts.cancelled();
-        Future<HttpResponse<String>> slow = query(SLOW.formatted("alone"), "q-alone");
-        await(() -> charts.computing() == 1, "the query to start");
+        Future<HttpResponse<String>> slow = started(SLOW.formatted("alone"), "q-alone");
         Thread.sleep(200);
 
         long start = System.nanoTime();
-        assertThat(withdraw(alice, rows, "q-alone").statusCode()).isEqualTo(204);
+        withdrawn("q-alone");
         await(() -> charts.computing() == 0, "the engine to stop the query");
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
@@ -93,7 +104,7 @@ class ChartCancelIT extends ApiTestSupport {
         assertThat(millis).isLessThan(1_000);
         assertThat(charts.cancelled() - cancelled).isEqualTo(1);
         assertWithdrawn(slow.get(5, TimeUnit.SECONDS));
-        assertThat(withdraw(alice, rows, "q-alone").statusCode()).isEqualTo(204);
+        withdrawn("q-alone");
         assertCounts();
     }
 
@@ -102,16 +113,15 @@ class ChartCancelIT extends ApiTestSupport {
         long cancelled = charts.cancelled();
         long computed = charts.computed();
         String payload = SLOW.formatted("shared");
-        Future<HttpResponse<String>> first = query(payload, "q-first");
-        await(() -> charts.computing() == 1, "the query to start");
+        Future<HttpResponse<String>> first = started(payload, "q-first");
         Future<HttpResponse<String>> second = query(payload, "q-second");
         Future<HttpResponse<String>> third = query(payload, "q-third");
         Thread.sleep(300);
 
-        assertThat(withdraw(alice, rows, "q-first").statusCode()).isEqualTo(204);
+        withdrawn("q-first");
         assertWithdrawn(first.get(5, TimeUnit.SECONDS));
         assertThat(second.isDone()).isFalse();
-        assertThat(withdraw(alice, rows, "q-second").statusCode()).isEqualTo(204);
+        withdrawn("q-second");
         assertWithdrawn(second.get(5, TimeUnit.SECONDS));
 
         HttpResponse<String> answered = third.get(60, TimeUnit.SECONDS);
@@ -121,12 +131,11 @@ class ChartCancelIT extends ApiTestSupport {
         assertThat(charts.cancelled() - cancelled).isZero();
 
         String again = SLOW.formatted("shared again");
-        Future<HttpResponse<String>> fourth = query(again, "q-fourth");
-        await(() -> charts.computing() == 1, "the query to start");
+        Future<HttpResponse<String>> fourth = started(again, "q-fourth");
         Future<HttpResponse<String>> fifth = query(again, "q-fifth");
         Thread.sleep(300);
-        assertThat(withdraw(alice, rows, "q-fourth").statusCode()).isEqualTo(204);
-        assertThat(withdraw(alice, rows, "q-fifth").statusCode()).isEqualTo(204);
+        withdrawn("q-fourth");
+        withdrawn("q-fifth");
         assertWithdrawn(fourth.get(5, TimeUnit.SECONDS));
         assertWithdrawn(fifth.get(5, TimeUnit.SECONDS));
         await(() -> charts.computing() == 0, "the engine to stop the query");
@@ -139,9 +148,8 @@ class ChartCancelIT extends ApiTestSupport {
         long cancelled = charts.cancelled();
         long computed = charts.computed();
         String payload = SLOW.formatted("late");
-        Future<HttpResponse<String>> slow = query(payload, "q-late");
-        await(() -> charts.computing() == 1, "the query to start");
-        assertThat(withdraw(alice, rows, "q-late").statusCode()).isEqualTo(204);
+        Future<HttpResponse<String>> slow = started(payload, "q-late");
+        withdrawn("q-late");
         assertWithdrawn(slow.get(5, TimeUnit.SECONDS));
         assertThat(charts.cancelled() - cancelled).isEqualTo(1);
 
@@ -154,7 +162,7 @@ class ChartCancelIT extends ApiTestSupport {
     @Test
     void aWithdrawalThatOvertakesItsQueryStopsItOnArrival() throws Exception {
         long computed = charts.computed();
-        assertThat(withdraw(alice, rows, "q-early").statusCode()).isEqualTo(204);
+        withdrawn("q-early");
 
         assertWithdrawn(query(SLOW.formatted("early"), "q-early").get(5, TimeUnit.SECONDS));
         assertThat(charts.computed()).isEqualTo(computed);
